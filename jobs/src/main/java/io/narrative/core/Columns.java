@@ -1,0 +1,33 @@
+package io.narrative.core;
+
+/**
+ * Column names of every table, in one place. Names are snake_case because the tables are read from
+ * pandas and SQL.
+ */
+public final class Columns {
+    // documents
+    public static final String DOC_ID = "doc_id";
+    public static final String INPUT_PATH = "input_path";
+    public static final String POSITION = "position";
+    public static final String SOURCE = "source";
+    public static final String URL = "url";
+    public static final String TITLE = "title";
+    public static final String PUBLISHED = "published";
+    public static final String LANG = "lang";
+    public static final String LANG_SHARES = "lang_shares";
+    public static final String PARAGRAPH_LANGS = "paragraph_langs";
+    public static final String TEXT = "text";
+    public static final String N_CHARS = "n_chars";
+    public static final String CONTENT_HASH = "content_hash";
+    public static final String DUPLICATE_OF = "duplicate_of";
+    public static final String FLAGS = "flags";
+
+    // rejects
+    public static final String INPUT_ROOT = "input_root";
+    public static final String REASON = "reason";
+    public static final String DETAIL = "detail";
+    public static final String EXCERPT = "excerpt";
+
+    private Columns() {
+    }
+}

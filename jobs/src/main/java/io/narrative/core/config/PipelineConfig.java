@@ -1,0 +1,21 @@
+package io.narrative.core.config;
+
+import lombok.Data;
+import lombok.NoArgsConstructor;
+
+/**
+ * The whole configuration of a run, read from one YAML file (conf/pipeline.yaml documents every key).
+ * Defaults live in the field initialisers of each section; a config file only needs the keys it changes.
+ */
+@Data
+@NoArgsConstructor
+public class PipelineConfig implements ConfigSection {
+    private RunConfig run = new RunConfig();
+    private IngestConfig ingest = new IngestConfig();
+
+    @Override
+    public void validate(String prefix, ConfigErrors errors) {
+        run.validate("run", errors);
+        ingest.validate("ingest", errors);
+    }
+}

@@ -1,0 +1,120 @@
+package io.narrative.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.narrative.core.config.IngestConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * JSON Lines: one JSON object per line; blank lines are not records. A line that does not parse, is not
+ * an object or has no text field becomes a reject at its line number, and reading goes on.
+ */
+final class JsonLinesReader {
+    private final IngestConfig config;
+    private final FieldExtractor fields;
+    private final TextDecoder decoder;
+    private final ObjectMapper json;
+
+    JsonLinesReader(IngestConfig config) {
+        this.config = config;
+        this.fields = new FieldExtractor(config.getFields());
+        this.decoder = new TextDecoder(config.getFallbackCharsets());
+        this.json = new ObjectMapper();
+        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, config.getMaxRecordBytes())).build());
+    }
+
+    RecordIterator read(InputFile file, Configuration conf) {
+        return new RecordIterator() {
+            private InputStream stream;
+            private BoundedLineReader lines;
+            private boolean failed;
+            private CharsetSniffer.Sniffed sniffed;
+
+            @Override
+            protected RawRecord computeNext() throws IOException {
+                if (failed) {
+                    return null;
+                }
+                try {
+                    if (lines == null) {
+                        stream = InputStreams.open(file, conf, config.getMaxDecompressedBytes());
+                        sniffed = CharsetSniffer.sniff(stream, decoder);
+                        if (!sniffed.ok()) {
+                            failed = true;
+                            return RawRecord.of(file, 1).reject(sniffed.problem(), sniffed.detail(), null, 0);
+                        }
+                        lines = new BoundedLineReader(new BufferedReader(new InputStreamReader(stream,
+                                sniffed.charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16),
+                                config.getMaxRecordBytes());
+                    }
+                    String line;
+                    do {
+                        line = lines.readLine();
+                    } while (line != null && line != BoundedLineReader.TOO_LONG && line.isBlank());
+                    if (line == null) {
+                        return pendingFailure();
+                    }
+                    return parse(file, lines.lineNumber(), line, sniffed);
+                } catch (IOException e) {
+                    failed = true;
+                    long position = lines == null ? 1 : lines.lineNumber() + 1;
+                    return RawRecord.of(file, position).reject(InputStreams.reasonFor(e), e.getMessage(), null, 0);
+                }
+            }
+
+            /** A failure seen while sniffing that the stream did not raise again: report it once. */
+            private RawRecord pendingFailure() {
+                failed = true;
+                IOException pending = sniffed.pending();
+                return pending == null ? null : RawRecord.of(file, lines.lineNumber() + 1)
+                        .reject(InputStreams.reasonFor(pending), pending.getMessage(), null, 0);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (stream != null) {
+                    stream.close();
+                }
+            }
+        };
+    }
+
+    private RawRecord parse(InputFile file, long position, String line, CharsetSniffer.Sniffed sniffed) {
+        RawRecord record = RawRecord.of(file, position);
+        int excerptChars = config.getExcerptChars();
+        if (line == BoundedLineReader.TOO_LONG) {
+            return record.reject(RejectReason.RECORD_TOO_LARGE, "more than " + config.getMaxRecordBytes()
+                    + " characters", null, 0);
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JsonProcessingException e) {
+            return record.reject(RejectReason.INVALID_JSON, e.getOriginalMessage(), line, excerptChars);
+        }
+        if (node == null || !node.isObject()) {
+            return record.reject(RejectReason.NOT_JSON_OBJECT, node == null ? "empty"
+                    : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT), line, excerptChars);
+        }
+        if (!fields.fromJson(node, record)) {
+            return record.reject(RejectReason.MISSING_TEXT, "looked for " + config.getFields().getText(), line,
+                    excerptChars);
+        }
+        if (sniffed.fallback()) {
+            record.getFlags().add("decoded_as_" + sniffed.charset().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (line.indexOf('\uFFFD') >= 0) {
+            record.getFlags().add("invalid_bytes_replaced");
+        }
+        return record;
+    }
+}

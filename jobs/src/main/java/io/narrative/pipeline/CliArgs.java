@@ -1,0 +1,67 @@
+package io.narrative.pipeline;
+
+import io.narrative.core.NarrativeException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lombok.Getter;
+
+/** The parsed command line: {@code COMMAND [--input P]... --output DIR [--config F] [--set k=v]...}. */
+@Getter
+public final class CliArgs {
+    public static final String USAGE = String.join("\n",
+            "usage: narrative COMMAND [options]",
+            "commands:",
+            "  run       the whole pipeline: --input PATH [--input PATH ...] --output DIR",
+            "  ingest    read the inputs into documents and rejects: --input PATH ... --output DIR",
+            "options:",
+            "  --input PATH      a file or folder (.txt, .jsonl, .csv, .tsv, .parquet, each also .gz); repeatable",
+            "  --output DIR      where the tables are written (local path, hdfs://, s3a://...)",
+            "  --config FILE     the pipeline YAML (default: built-in defaults, documented in conf/pipeline.yaml)",
+            "  --set KEY=VALUE   override one config key, e.g. --set ingest.max_chars=500000; repeatable");
+
+    private final String command;
+    private final List<String> inputs = new ArrayList<>();
+    private String output;
+    private String config;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+
+    private CliArgs(String command) {
+        this.command = command;
+    }
+
+    public static CliArgs parse(String... args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            throw new NarrativeException(USAGE);
+        }
+        CliArgs cli = new CliArgs(args[0]);
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                throw new NarrativeException(USAGE);
+            }
+            if (i + 1 >= args.length) {
+                throw new NarrativeException(option + ": missing value\n" + USAGE);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--input" -> cli.inputs.add(value);
+                case "--output" -> cli.output = value;
+                case "--config" -> cli.config = value;
+                case "--set" -> {
+                    int eq = value.indexOf('=');
+                    if (eq <= 0) {
+                        throw new NarrativeException("--set " + value + ": expected KEY=VALUE");
+                    }
+                    cli.overrides.put(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
+                }
+                default -> throw new NarrativeException("unknown option " + option + "\n" + USAGE);
+            }
+        }
+        if (cli.output == null) {
+            throw new NarrativeException(cli.command + ": --output DIR is required");
+        }
+        return cli;
+    }
+}

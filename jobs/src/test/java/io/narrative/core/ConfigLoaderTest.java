@@ -1,0 +1,87 @@
+package io.narrative.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.narrative.core.config.ConfigLoader;
+import io.narrative.core.config.PipelineConfig;
+import io.narrative.testing.ProjectFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @Test
+    void pipelineYaml_documentsExactlyTheBuiltInDefaults() {
+        PipelineConfig fromFile = ConfigLoader.load(ProjectFiles.resolve("conf/pipeline.yaml"), Map.of());
+        assertEquals(ConfigLoader.toJson(ConfigLoader.defaults()), ConfigLoader.toJson(fromFile));
+    }
+
+    @Test
+    void load_unknownKey_namesKeyAndKnownKeys() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.fromYaml("ingest:\n  max_charz: 5\n", "test.yaml"));
+        assertTrue(e.getMessage().contains("ingest.max_charz"), e.getMessage());
+        assertTrue(e.getMessage().contains("max_chars"), e.getMessage());
+    }
+
+    @Test
+    void load_wrongType_namesKeyValueAndExpectedType() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.fromYaml("ingest:\n  max_chars: lots\n", "test.yaml"));
+        assertTrue(e.getMessage().contains("ingest.max_chars"), e.getMessage());
+        assertTrue(e.getMessage().contains("lots"), e.getMessage());
+        assertTrue(e.getMessage().contains("whole number"), e.getMessage());
+    }
+
+    @Test
+    void load_outOfRangeValue_namesKeyValueAndRange() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.fromYaml("ingest:\n  duplicates:\n    jaccard_threshold: 1.5\n", "test.yaml"));
+        assertEquals("config key ingest.duplicates.jaccard_threshold: got 1.5, expected a number from 0.01 to 1.0",
+                e.getMessage());
+    }
+
+    @Test
+    void load_unknownLanguageCode_isRejected() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.fromYaml("ingest:\n  languages: [en, english]\n", "test.yaml"));
+        assertTrue(e.getMessage().contains("ingest.languages[1]"), e.getMessage());
+    }
+
+    @Test
+    void load_setOverride_changesValueWithItsType(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.yaml");
+        Files.writeString(file, "ingest:\n  max_chars: 10\n");
+        PipelineConfig config = ConfigLoader.load(file, Map.of("ingest.max_chars", "2000",
+                "ingest.languages", "[en, ar]", "ingest.duplicates.near", "false"));
+        assertEquals(2000, config.getIngest().getMaxChars());
+        assertEquals(List.of("en", "ar"), config.getIngest().getLanguages());
+        assertEquals(false, config.getIngest().getDuplicates().isNear());
+    }
+
+    @Test
+    void load_setOverrideOfUnknownKey_fails() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.load(null, Map.of("ingest.nope", "1")));
+        assertTrue(e.getMessage().contains("ingest.nope"), e.getMessage());
+    }
+
+    @Test
+    void load_singleFieldName_isAcceptedAsList() {
+        PipelineConfig config = ConfigLoader.fromYaml("ingest:\n  fields:\n    text: content\n", "test.yaml");
+        assertEquals(List.of("content"), config.getIngest().getFields().getText());
+    }
+
+    @Test
+    void load_javaTypeTag_isNotInstantiated() {
+        // A YAML type tag must not make the loader build arbitrary classes: it is a wrong type here.
+        assertThrows(NarrativeException.class, () -> ConfigLoader.fromYaml(
+                "run: !!java.lang.ProcessBuilder [\"touch\", \"/tmp/pwned\"]\n", "test.yaml"));
+    }
+}
