@@ -22,6 +22,17 @@ public final class Columns {
     public static final String DUPLICATE_OF = "duplicate_of";
     public static final String FLAGS = "flags";
 
+    // sentences, doc_terms, term_forms
+    public static final String SENTENCE_ID = "sentence_id";
+    public static final String PARAGRAPH_ID = "paragraph_id";
+    public static final String CHAR_START = "char_start";
+    public static final String CHAR_END = "char_end";
+    public static final String TERMS = "terms";
+    public static final String N_TOKENS = "n_tokens";
+    public static final String TERM = "term";
+    public static final String DISPLAY = "display";
+    public static final String COUNT = "count";
+
     // rejects
     public static final String INPUT_ROOT = "input_root";
     public static final String REASON = "reason";

@@ -12,6 +12,7 @@ import io.narrative.core.manifest.ManifestWriter;
 import io.narrative.core.manifest.RunManifest;
 import io.narrative.core.manifest.StageMetric;
 import io.narrative.ingest.IngestJob;
+import io.narrative.tokenize.TokenizeJob;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -29,7 +30,7 @@ import org.apache.spark.sql.SparkSession;
 public final class PipelineRunner {
     /** The stages of {@code run}, in order. Later stages read what earlier ones wrote. */
     static List<StageJob> pipeline() {
-        return List.of(new IngestJob());
+        return List.of(new IngestJob(), new TokenizeJob());
     }
 
     private final SparkSession spark;

@@ -61,6 +61,33 @@ class PipelineIntegrationTest {
     }
 
     @Test
+    void run_sampleCorpus_tokenizeTablesCoverEveryDocumentAndLanguage() {
+        StructType sentences = SparkTestSession.get().read().parquet(sampleOut.resolve(Tables.SENTENCES).toString())
+                .schema();
+        assertEquals(List.of("doc_id", "sentence_id", "paragraph_id", "lang", "text", "char_start", "char_end", "terms"),
+                List.of(sentences.fieldNames()));
+        List<Row> docTerms = TestRuns.table(sampleOut, Tables.DOC_TERMS);
+        assertEquals(5, docTerms.stream().filter(r -> r.getAs("lang").equals("en")).count());
+        assertTrue(docTerms.stream().anyMatch(r -> r.getAs("lang").equals("ar")
+                && r.<String>getAs("doc_id").startsWith("003_")), "the Arabic paragraphs of the transcript");
+        List<Row> forms = TestRuns.table(sampleOut, Tables.TERM_FORMS);
+        assertTrue(forms.stream().allMatch(r -> r.getAs("display") != null && r.<Long>getAs("count") > 0));
+        Map<String, Row> documents = TestRuns.table(sampleOut, Tables.DOCUMENTS).stream()
+                .collect(Collectors.toMap(r -> r.getAs("doc_id"), r -> r));
+        for (Row s : TestRuns.table(sampleOut, Tables.SENTENCES)) {
+            String text = documents.get(s.<String>getAs("doc_id")).getAs("text");
+            assertEquals(s.<String>getAs("text"), text.substring(s.<Integer>getAs("char_start"), s.<Integer>getAs("char_end")));
+        }
+    }
+
+    @Test
+    void tokenizeAlone_rerunsOnTheTablesAlreadyInOutput() {
+        RunManifest manifest = TestRuns.run("tokenize", List.of(), sampleOut);
+        assertEquals(List.of("tokenize"), manifest.getStages().stream().map(s -> s.getStage()).toList());
+        assertEquals(sampleManifest.getStages().get(1).getRowCounts(), manifest.getStages().get(0).getRowCounts());
+    }
+
+    @Test
     void run_sampleCorpus_fiveEnglishDocuments_oneWithArabicShare() {
         List<Row> documents = TestRuns.table(sampleOut, Tables.DOCUMENTS);
         assertEquals(5, documents.size());
@@ -81,7 +108,7 @@ class PipelineIntegrationTest {
         assertEquals(5, input.getDocuments());
         assertEquals(0, input.getRejects());
         assertEquals("succeeded", sampleManifest.getStatus());
-        assertEquals(List.of("ingest"), sampleManifest.getStages().stream().map(s -> s.getStage()).toList());
+        assertEquals(List.of("ingest", "tokenize"), sampleManifest.getStages().stream().map(s -> s.getStage()).toList());
         Row row = SparkTestSession.get().read().parquet(sampleOut.resolve(Tables.RUN_MANIFEST).toString())
                 .filter("run_id = '" + sampleManifest.getRunId() + "'").first();
         assertTrue(row.<String>getAs("config_json").contains("\"jaccard_threshold\":0.8"));

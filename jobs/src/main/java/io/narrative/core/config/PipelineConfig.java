@@ -12,10 +12,12 @@ import lombok.NoArgsConstructor;
 public class PipelineConfig implements ConfigSection {
     private RunConfig run = new RunConfig();
     private IngestConfig ingest = new IngestConfig();
+    private TokenizeConfig tokenize = new TokenizeConfig();
 
     @Override
     public void validate(String prefix, ConfigErrors errors) {
         run.validate("run", errors);
         ingest.validate("ingest", errors);
+        tokenize.validate("tokenize", errors);
     }
 }
