@@ -33,35 +33,28 @@ final class Phrases {
     private Phrases() {
     }
 
-    /** Phrase pairs per language, as "first second" keys. */
-    static Map<String, Set<String>> learn(Dataset<SentenceRecord> sentences, PhrasesConfig config) {
-        Dataset<Row> unigrams = sentences.flatMap((FlatMapFunction<SentenceRecord, String>) s -> {
-            List<String> keys = new ArrayList<>(s.getTerms().size());
-            s.getTerms().forEach(t -> keys.add(s.getLang() + SEP + t));
-            return keys.iterator();
-        }, Encoders.STRING()).groupBy("value").count()
-                .selectExpr("split(value, '\u0001')[0] as lang", "split(value, '\u0001')[1] as term", "count");
-        Dataset<Row> totals = unigrams.groupBy("lang").agg(sum("count").as("n"));
-        Dataset<Row> bigrams = sentences.flatMap((FlatMapFunction<SentenceRecord, String>) s -> {
-            List<String> keys = new ArrayList<>();
-            for (int i = 1; i < s.getTerms().size(); i++) {
-                if (!s.getGaps().get(i)) {
-                    keys.add(s.getLang() + SEP + s.getTerms().get(i - 1) + SEP + s.getTerms().get(i));
-                }
-            }
-            return keys.iterator();
-        }, Encoders.STRING()).groupBy("value").count()
-                .filter(col("count").geq(config.getMinCount()))
-                .selectExpr("split(value, '\u0001')[0] as lang", "split(value, '\u0001')[1] as a",
-                        "split(value, '\u0001')[2] as b", "count as n_ab");
-        Column pab = col("n_ab").divide(col("n"));
-        Column npmi = log(pab.divide(col("n_a").divide(col("n")).multiply(col("n_b").divide(col("n")))))
+    /**
+     * Phrase pairs per language, as "first second" keys, learned from the sentences after the phrases of
+     * earlier passes ({@code earlier}, applied on the fly) have been joined.
+     */
+    static Map<String, Set<String>> learn(Dataset<SentenceRecord> sentences, List<Map<String, Set<String>>> earlier,
+            PhrasesConfig config) {
+        Dataset<Row> counts = sentences.flatMap(termsAndPairs(earlier), Encoders.STRING())
+                .groupBy("value").count()
+                .selectExpr("split(value, '\u0001')[0] as lang", "split(value, '\u0001')[1] as first",
+                        "coalesce(try_element_at(split(value, '\u0001'), 3), '') as second", "count as n");
+        Dataset<Row> unigrams = counts.filter(col("second").equalTo("")).select("lang", "first", "n");
+        Dataset<Row> totals = unigrams.groupBy("lang").agg(sum("n").as("total"));
+        Dataset<Row> bigrams = counts.filter(col("second").notEqual("").and(col("n").geq(config.getMinCount())))
+                .select(col("lang"), col("first").as("a"), col("second").as("b"), col("n").as("n_ab"));
+        Column pab = col("n_ab").divide(col("total"));
+        Column npmi = log(pab.divide(col("n_a").divide(col("total")).multiply(col("n_b").divide(col("total")))))
                 .divide(log(pab).multiply(-1));
         List<Row> rows = bigrams
                 .join(unigrams.toDF("lang", "a", "n_a"), new String[] {"lang", "a"})
                 .join(unigrams.toDF("lang", "b", "n_b"), new String[] {"lang", "b"})
                 .join(broadcast(totals), new String[] {"lang"})
-                .filter(col("n_ab").lt(col("n")))
+                .filter(col("n_ab").lt(col("total")))
                 .withColumn("npmi", npmi)
                 .filter(col("npmi").geq(config.getThreshold()))
                 .withColumn("rank", row_number().over(Window.partitionBy("lang").orderBy(col("npmi").desc(),
@@ -74,6 +67,35 @@ final class Phrases {
             phrases.computeIfAbsent(row.getString(0), k -> new HashSet<>()).add(row.getString(1) + " " + row.getString(2));
         }
         return phrases;
+    }
+
+    /**
+     * Every term and every adjacent pair as "lang\u0001a[\u0001b]" keys. Spark's partial aggregation
+     * counts them before the shuffle and spills when a partition has more distinct keys than memory (a
+     * hash map per partition did not, on 31k Arabic articles).
+     */
+    private static FlatMapFunction<SentenceRecord, String> termsAndPairs(List<Map<String, Set<String>>> earlier) {
+        return sentence -> {
+            SentenceRecord s = mergeAll(sentence, earlier);
+            List<String> terms = s.getTerms();
+            List<String> keys = new ArrayList<>(2 * terms.size());
+            for (int i = 0; i < terms.size(); i++) {
+                keys.add(s.getLang() + SEP + terms.get(i));
+                if (i > 0 && !s.getGaps().get(i)) {
+                    keys.add(s.getLang() + SEP + terms.get(i - 1) + SEP + terms.get(i));
+                }
+            }
+            return keys.iterator();
+        };
+    }
+
+    /** Applies the phrases of every pass, in order. */
+    static SentenceRecord mergeAll(SentenceRecord sentence, List<Map<String, Set<String>>> passes) {
+        SentenceRecord merged = sentence;
+        for (Map<String, Set<String>> pass : passes) {
+            merged = merge(merged, pass.get(merged.getLang()));
+        }
+        return merged;
     }
 
     /** Joins learned pairs left to right: "united states" becomes one term "united_states". */

@@ -1,20 +1,18 @@
 package io.narrative.tokenize;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.transform;
 
 import io.narrative.core.Columns;
 import io.narrative.core.SchemaCheck;
 import io.narrative.core.SnakeCase;
 import io.narrative.core.config.TokenizeConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -38,6 +36,21 @@ import org.apache.spark.storage.StorageLevel;
  * drop_numbers (true), phrases (enabled, min_count 5, threshold 0.5 NPMI, passes 2).
  */
 public final class TokenizeStage {
+    /** Occurrences of each (language, term, surface form) in a partition, counted before the shuffle. */
+    private static Iterator<PairCount> countSurfaces(Iterator<SentenceRecord> sentences) {
+        Map<PairCount, long[]> counts = new HashMap<>();
+        while (sentences.hasNext()) {
+            SentenceRecord s = sentences.next();
+            for (int i = 0; i < s.getTerms().size(); i++) {
+                counts.computeIfAbsent(new PairCount(s.getLang(), s.getTerms().get(i), s.getSurfaces().get(i), 0),
+                        k -> new long[1])[0]++;
+            }
+        }
+        List<PairCount> out = new ArrayList<>(counts.size());
+        counts.forEach((key, n) -> out.add(new PairCount(key.getLang(), key.getFirst(), key.getSecond(), n[0])));
+        return out.iterator();
+    }
+
     public static final String NAME = "tokenize";
     static final SchemaCheck INPUT = SchemaCheck.forStage(NAME)
             .require(Columns.DOC_ID, DataTypes.StringType)
@@ -68,40 +81,36 @@ public final class TokenizeStage {
                 .mapPartitions(new DocumentTokenizer(config), Encoders.bean(SentenceRecord.class))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Integer> phraseCounts = new java.util.TreeMap<>();
+        List<Map<String, Set<String>>> passes = new ArrayList<>();
         if (config.getPhrases().isEnabled()) {
-            JavaSparkContext context = JavaSparkContext.fromSparkContext(documents.sparkSession().sparkContext());
             for (int pass = 0; pass < config.getPhrases().getPasses(); pass++) {
-                Map<String, Set<String>> learned = Phrases.learn(sentences, config.getPhrases());
+                Map<String, Set<String>> learned = Phrases.learn(sentences, passes, config.getPhrases());
                 if (learned.isEmpty()) {
                     break;
                 }
                 learned.forEach((lang, set) -> phraseCounts.merge(lang, set.size(), Integer::sum));
-                Broadcast<Map<String, Set<String>>> phrases = context.broadcast(learned);
-                Dataset<SentenceRecord> merged = sentences.map((MapFunction<SentenceRecord, SentenceRecord>)
-                        s -> Phrases.merge(s, phrases.value().get(s.getLang())), Encoders.bean(SentenceRecord.class))
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-                merged.count();
-                sentences.unpersist();
-                sentences = merged;
+                passes.add(learned);
             }
         }
-        Dataset<Row> table = SnakeCase.table(sentences);
-        Dataset<Row> sentenceTable = table.select(Columns.DOC_ID, Columns.SENTENCE_ID, Columns.PARAGRAPH_ID,
-                Columns.LANG, Columns.TEXT, Columns.CHAR_START, Columns.CHAR_END, Columns.TERMS);
-        Dataset<Row> docTerms = table.groupBy(Columns.DOC_ID, Columns.LANG)
-                .agg(sort_array(collect_list(struct(col(Columns.SENTENCE_ID), col(Columns.TERMS)))).as("parts"))
-                .withColumn(Columns.TERMS, flatten(transform(col("parts"), p -> p.getField(Columns.TERMS))))
-                .withColumn(Columns.N_TOKENS, size(col(Columns.TERMS)))
-                .select(Columns.DOC_ID, Columns.LANG, Columns.TERMS, Columns.N_TOKENS);
-        Dataset<Row> termForms = table
-                .select(col(Columns.LANG), explode(org.apache.spark.sql.functions.arrays_zip(col(Columns.TERMS),
-                        col("surfaces"))).as("pair"))
-                .select(col(Columns.LANG), col("pair." + Columns.TERMS).as(Columns.TERM),
-                        col("pair.surfaces").as("surface"))
-                .groupBy(Columns.LANG, Columns.TERM, "surface").count()
-                .groupBy(Columns.LANG, Columns.TERM)
-                .agg(max_by(col("surface"), struct(col("count"), col("surface"))).as(Columns.DISPLAY),
-                        sum("count").as(Columns.COUNT));
+        if (!passes.isEmpty()) {
+            Broadcast<List<Map<String, Set<String>>>> phrases = JavaSparkContext
+                    .fromSparkContext(documents.sparkSession().sparkContext()).broadcast(passes);
+            Dataset<SentenceRecord> merged = sentences.map((MapFunction<SentenceRecord, SentenceRecord>)
+                    s -> Phrases.mergeAll(s, phrases.value()), Encoders.bean(SentenceRecord.class))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            merged.count();
+            sentences.unpersist();
+            sentences = merged;
+        }
+        Dataset<Row> sentenceTable = SnakeCase.table(sentences, Columns.DOC_ID, Columns.SENTENCE_ID,
+                Columns.PARAGRAPH_ID, Columns.LANG, Columns.TEXT, Columns.CHAR_START, Columns.CHAR_END, Columns.TERMS);
+        Dataset<Row> docTerms = SnakeCase.table(sentences.mapPartitions(new DocTermsCollector(),
+                Encoders.bean(DocTermsRow.class)), Columns.DOC_ID, Columns.LANG, Columns.TERMS, Columns.N_TOKENS);
+        Dataset<Row> termForms = sentences.mapPartitions(TokenizeStage::countSurfaces, Encoders.bean(PairCount.class))
+                .groupBy("lang", "first", "second").agg(sum("count").as("n"))
+                .groupBy(col("lang").as(Columns.LANG), col("first").as(Columns.TERM))
+                .agg(max_by(col("second"), struct(col("n"), col("second"))).as(Columns.DISPLAY),
+                        sum("n").as(Columns.COUNT));
         return new Result(sentenceTable, docTerms, termForms, phraseCounts, sentences);
     }
 }
