@@ -43,7 +43,7 @@ public final class TokenizeBenchmark {
         for (int i = 1; i < args.length; i++) {
             String corpus = args[i];
             Path out = work.resolve(Path.of(corpus).getFileName().toString().replaceAll("\\W", "_"));
-            PipelineConfig config = ConfigLoader.defaults();
+            PipelineConfig config = ConfigLoader.load(null, overrides());
             PipelineRunner runner = new PipelineRunner(spark, Progress.toStderr());
             if (!Files.exists(out.resolve(Tables.DOCUMENTS))) {
                 runner.run(CliArgs.parse("ingest", "--input", corpus, "--output", out.toString()), config);
@@ -73,6 +73,19 @@ public final class TokenizeBenchmark {
         }
         System.out.printf(Locale.ROOT, "cores=%d  peak RSS of this JVM=%d MB%n", cores, peakRssMb());
         spark.stop();
+    }
+
+    /** Config overrides from BENCH_SET ("key=value;key=value"), to measure a variant of the stage. */
+    private static Map<String, String> overrides() {
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        String spec = System.getenv().getOrDefault("BENCH_SET", "");
+        for (String pair : spec.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                overrides.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+        return overrides;
     }
 
     /** Seconds, tokens per second and tokens of the analyzers alone, one thread, texts in memory. */
