@@ -24,6 +24,9 @@ for item in manifest["inputs"]:
     check(f"input {item['input_root']} reconciles",
           item["records_read"] == item["documents"] + item["rejects"] == len(documents) + len(rejects), str(item))
 check("run_manifest table readable", len(pd.read_parquet(out / "run_manifest")) >= 1)
+topics = pd.read_parquet(out / "topics")
+check("an English topic model with display words", (topics["lang"] == "en").sum() >= 5
+      and topics["top_terms"].map(len).min() == 10, str(topics[["lang", "topic_id"]].values.tolist()))
 failed = checks.count(False)
 print(f"smoke: {len(checks) - failed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

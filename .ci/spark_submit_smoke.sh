@@ -10,5 +10,5 @@ SPARK_HOME="$(.venv/bin/python -c 'import os, pyspark; print(os.path.dirname(pys
 export SPARK_HOME
 .venv/bin/spark-submit --master 'local[2]' --conf spark.ui.enabled=false \
   --class io.narrative.Main jobs/target/narrative-jobs.jar \
-  run --input data/sample --output "$OUT"
+  run --input data/sample --output "$OUT" --config conf/sample.yaml
 .venv/bin/python .ci/check_output.py "$OUT"

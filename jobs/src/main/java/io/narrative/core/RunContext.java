@@ -19,6 +19,8 @@ public final class RunContext {
     private final Progress progress;
     /** The {@code --input} paths, for the ingest job. */
     private final List<String> inputs;
+    /** Saved topic models to apply instead of fitting ({@code --topic-model}); null to fit. */
+    private final String topicModelDir;
 
     /** Partitions for document-sized data: run.partitions, or twice the default parallelism. */
     public int partitions() {

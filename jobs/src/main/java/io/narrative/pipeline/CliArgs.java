@@ -15,16 +15,21 @@ public final class CliArgs {
             "commands:",
             "  run       the whole pipeline: --input PATH [--input PATH ...] --output DIR",
             "  ingest    read the inputs into documents and rejects: --input PATH ... --output DIR",
+            "  tokenize  sentences and terms from the documents in --output DIR",
+            "  topics    topic models per language from the terms in --output DIR",
             "options:",
             "  --input PATH      a file or folder (.txt, .jsonl, .csv, .tsv, .parquet, each also .gz); repeatable",
             "  --output DIR      where the tables are written (local path, hdfs://, s3a://...)",
             "  --config FILE     the pipeline YAML (default: built-in defaults, documented in conf/pipeline.yaml)",
-            "  --set KEY=VALUE   override one config key, e.g. --set ingest.max_chars=500000; repeatable");
+            "  --set KEY=VALUE   override one config key, e.g. --set ingest.max_chars=500000; repeatable",
+            "  --topic-model DIR apply the topic models saved in DIR (OUTPUT/models/topics of an earlier run)",
+            "                    instead of fitting new ones");
 
     private final String command;
     private final List<String> inputs = new ArrayList<>();
     private String output;
     private String config;
+    private String topicModel;
     private final Map<String, String> overrides = new LinkedHashMap<>();
 
     private CliArgs(String command) {
@@ -49,6 +54,7 @@ public final class CliArgs {
                 case "--input" -> cli.inputs.add(value);
                 case "--output" -> cli.output = value;
                 case "--config" -> cli.config = value;
+                case "--topic-model" -> cli.topicModel = value;
                 case "--set" -> {
                     int eq = value.indexOf('=');
                     if (eq <= 0) {

@@ -13,6 +13,7 @@ import io.narrative.core.manifest.RunManifest;
 import io.narrative.core.manifest.StageMetric;
 import io.narrative.ingest.IngestJob;
 import io.narrative.tokenize.TokenizeJob;
+import io.narrative.topics.TopicsJob;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import org.apache.spark.sql.SparkSession;
 public final class PipelineRunner {
     /** The stages of {@code run}, in order. Later stages read what earlier ones wrote. */
     static List<StageJob> pipeline() {
-        return List.of(new IngestJob(), new TokenizeJob());
+        return List.of(new IngestJob(), new TokenizeJob(), new TopicsJob());
     }
 
     private final SparkSession spark;
@@ -55,7 +56,7 @@ public final class PipelineRunner {
         store.cleanLeftovers();
         RunManifest manifest = newManifest(args, config);
         RunContext context = RunContext.builder().spark(spark).config(config).store(store).manifest(manifest)
-                .progress(progress).inputs(args.getInputs()).build();
+                .progress(progress).inputs(args.getInputs()).topicModelDir(args.getTopicModel()).build();
         boolean succeeded = false;
         try {
             for (StageJob job : jobs) {

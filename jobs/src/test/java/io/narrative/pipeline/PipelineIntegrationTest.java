@@ -39,7 +39,8 @@ class PipelineIntegrationTest {
     @BeforeAll
     static void runOnSample() {
         sampleOut = dir.resolve("sample-out");
-        sampleManifest = TestRuns.run("run", List.of(ProjectFiles.resolve("data/sample")), sampleOut);
+        sampleManifest = TestRuns.run("run", List.of(ProjectFiles.resolve("data/sample")), sampleOut,
+                "--config", ProjectFiles.resolve("conf/sample.yaml").toString());
     }
 
     @Test
@@ -81,6 +82,17 @@ class PipelineIntegrationTest {
     }
 
     @Test
+    void run_sampleWithSampleConfig_paragraphTopicsPerLanguage() {
+        List<Row> topics = TestRuns.table(sampleOut, Tables.TOPICS);
+        assertTrue(topics.stream().filter(t -> t.getAs("lang").equals("en")).count() >= 5);
+        assertTrue(topics.stream().allMatch(t -> t.getList(t.fieldIndex("top_terms")).size() == 10));
+        List<Row> docTopics = TestRuns.table(sampleOut, Tables.DOC_TOPICS);
+        assertEquals(5, docTopics.stream().filter(d -> d.getAs("lang").equals("en")).count());
+        assertTrue(sampleManifest.getMetrics().containsKey("topics.en.k5.npmi"));
+        assertTrue(Files.isDirectory(sampleOut.resolve("models/topics/en")));
+    }
+
+    @Test
     void tokenizeAlone_rerunsOnTheTablesAlreadyInOutput() {
         RunManifest manifest = TestRuns.run("tokenize", List.of(), sampleOut);
         assertEquals(List.of("tokenize"), manifest.getStages().stream().map(s -> s.getStage()).toList());
@@ -108,7 +120,8 @@ class PipelineIntegrationTest {
         assertEquals(5, input.getDocuments());
         assertEquals(0, input.getRejects());
         assertEquals("succeeded", sampleManifest.getStatus());
-        assertEquals(List.of("ingest", "tokenize"), sampleManifest.getStages().stream().map(s -> s.getStage()).toList());
+        assertEquals(List.of("ingest", "tokenize", "topics"),
+                sampleManifest.getStages().stream().map(s -> s.getStage()).toList());
         Row row = SparkTestSession.get().read().parquet(sampleOut.resolve(Tables.RUN_MANIFEST).toString())
                 .filter("run_id = '" + sampleManifest.getRunId() + "'").first();
         assertTrue(row.<String>getAs("config_json").contains("\"jaccard_threshold\":0.8"));

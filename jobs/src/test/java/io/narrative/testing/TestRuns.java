@@ -18,16 +18,22 @@ public final class TestRuns {
     private TestRuns() {
     }
 
-    /** Runs {@code command} with the given inputs, output and {@code --set} overrides. */
+    /** Runs {@code command} with the given inputs and output; {@code extra} holds {@code --set} values
+     * ("key=value") and whole options ("--config", "file"). */
     public static RunManifest run(String command, List<Path> inputs, Path output, String... sets) {
         List<String> args = new ArrayList<>(List.of(command, "--output", output.toString()));
         for (Path input : inputs) {
             args.add("--input");
             args.add(input.toString());
         }
-        for (String set : sets) {
-            args.add("--set");
-            args.add(set);
+        for (int i = 0; i < sets.length; i++) {
+            if (sets[i].startsWith("--")) {
+                args.add(sets[i]);
+                args.add(sets[++i]);
+            } else {
+                args.add("--set");
+                args.add(sets[i]);
+            }
         }
         CliArgs cli = CliArgs.parse(args.toArray(new String[0]));
         PipelineConfig config = PipelineRunner.loadConfig(cli);

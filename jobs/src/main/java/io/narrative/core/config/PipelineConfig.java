@@ -13,11 +13,13 @@ public class PipelineConfig implements ConfigSection {
     private RunConfig run = new RunConfig();
     private IngestConfig ingest = new IngestConfig();
     private TokenizeConfig tokenize = new TokenizeConfig();
+    private TopicsConfig topics = new TopicsConfig();
 
     @Override
     public void validate(String prefix, ConfigErrors errors) {
         run.validate("run", errors);
         ingest.validate("ingest", errors);
         tokenize.validate("tokenize", errors);
+        topics.validate("topics", errors);
     }
 }

@@ -31,7 +31,7 @@ public final class ManifestWriter {
         Dataset<Row> row = SnakeCase.table(
                 spark.createDataset(List.of(manifest), Encoders.bean(RunManifest.class)),
                 "run_id", "command", "started_at", "ended_at", "status", "project_version", "spark_version",
-                "spark_master", "config_json", "inputs", "stages", "counters", "warnings");
+                "spark_master", "config_json", "inputs", "stages", "counters", "metrics", "warnings");
         Dataset<Row> table = previous == null ? row : previous.unionByName(row, true);
         store.write(Tables.RUN_MANIFEST, table.coalesce(1));
         store.writeText(Tables.RUN_MANIFEST_JSON, toJson(manifest));

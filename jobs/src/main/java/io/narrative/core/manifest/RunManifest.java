@@ -27,10 +27,16 @@ public class RunManifest {
     private List<InputCount> inputs = new ArrayList<>();
     private List<StageMetric> stages = new ArrayList<>();
     private Map<String, Long> counters = new LinkedHashMap<>();
+    /** Measured values such as topic coherence per language and k ("topics.en.k20.npmi"). */
+    private Map<String, Double> metrics = new LinkedHashMap<>();
     private List<String> warnings = new ArrayList<>();
 
     public void count(String counter, long value) {
         counters.merge(counter, value, Long::sum);
+    }
+
+    public void metric(String name, double value) {
+        metrics.put(name, value);
     }
 
     public void warn(String warning) {

@@ -1,0 +1,64 @@
+package io.narrative.core.config;
+
+import java.util.List;
+import lombok.Data;
+import lombok.NoArgsConstructor;
+
+/** Per-language topic models: CountVectorizer + MLlib LDA. */
+@Data
+@NoArgsConstructor
+public class TopicsConfig implements ConfigSection {
+    /** What one LDA "document" is: a whole document, or one paragraph (for long, many-subject texts). */
+    private String unit = "document";
+    /** Languages with fewer units (non-duplicate, with at least min_unit_terms terms) get no model. */
+    private int minUnits = 50;
+    /** Units with fewer terms than this are left out of the model. */
+    private int minUnitTerms = 5;
+    /** Number of topics, or candidates from which the best mean NPMI coherence wins. */
+    private List<Integer> k = List.of(20);
+    private int vocabSize = 20_000;
+    /** Minimum document frequency: a count when >= 1, a share of units when below 1. */
+    private double minDf = 5;
+    /** Maximum document frequency: a count when >= 1, a share of units when below 1. */
+    private double maxDf = 0.5;
+    /** online (fast, scales) or em (better topics on small corpora, far more memory). */
+    private String optimizer = "online";
+    private int maxIter = 100;
+    /** Share of the corpus per online iteration; max_iter x subsampling_rate passes over the corpus. */
+    private double subsamplingRate = 0.05;
+    /** Dirichlet priors; -1 lets MLlib choose (online: 1/k). */
+    private double docConcentration = -1;
+    private double topicConcentration = -1;
+    private long seed = 42L;
+    /** Words that describe a topic (label uses the first three) and that its coherence is measured on. */
+    private int topTerms = 10;
+    /** Words per topic in the topic_terms table. */
+    private int topicTermsRank = 30;
+    /** Fixed partitioning of the units: with the same seed and input, the same topics. */
+    private int partitions = 4;
+
+    @Override
+    public void validate(String prefix, ConfigErrors errors) {
+        errors.oneOf(prefix + ".unit", unit, List.of("document", "paragraph"));
+        errors.atLeast(prefix + ".min_units", minUnits, 2);
+        errors.atLeast(prefix + ".min_unit_terms", minUnitTerms, 1);
+        errors.nonEmpty(prefix + ".k", k);
+        for (int i = 0; k != null && i < k.size(); i++) {
+            errors.atLeast(prefix + ".k[" + i + "]", k.get(i), 2);
+        }
+        errors.atLeast(prefix + ".vocab_size", vocabSize, 10);
+        errors.between(prefix + ".min_df", minDf, 0.0, Double.MAX_VALUE);
+        errors.between(prefix + ".max_df", maxDf, 0.0, Double.MAX_VALUE);
+        errors.oneOf(prefix + ".optimizer", optimizer, List.of("online", "em"));
+        errors.atLeast(prefix + ".max_iter", maxIter, 1);
+        errors.between(prefix + ".subsampling_rate", subsamplingRate, 0.0001, 1.0);
+        if ("online".equals(optimizer) && maxIter * subsamplingRate < 1.0) {
+            // MLlib's own example (maxIter 10, rate 0.05) never shows the model the whole corpus once.
+            errors.add(prefix + ".max_iter x " + prefix + ".subsampling_rate", maxIter * subsamplingRate,
+                    "at least 1 (a full pass over the corpus)");
+        }
+        errors.atLeast(prefix + ".top_terms", topTerms, 3);
+        errors.atLeast(prefix + ".topic_terms_rank", topicTermsRank, topTerms);
+        errors.atLeast(prefix + ".partitions", partitions, 1);
+    }
+}
