@@ -76,7 +76,7 @@ public final class TokenizeBenchmark {
     }
 
     /** Config overrides from BENCH_SET ("key=value;key=value"), to measure a variant of the stage. */
-    private static Map<String, String> overrides() {
+    static Map<String, String> overrides() {
         Map<String, String> overrides = new java.util.LinkedHashMap<>();
         String spec = System.getenv().getOrDefault("BENCH_SET", "");
         for (String pair : spec.split(";")) {

@@ -19,13 +19,13 @@ import org.apache.spark.sql.Row;
  * (the terms of a paragraph's sentences), with a fixed partitioning so that a seed gives the same topics.
  * Columns: unit_id, doc_id, terms.
  */
-final class TopicUnits {
-    static final String UNIT_ID = "unit_id";
+public final class TopicUnits {
+    public static final String UNIT_ID = "unit_id";
 
     private TopicUnits() {
     }
 
-    static Dataset<Row> of(String lang, Dataset<Row> docTerms, Dataset<Row> sentences, TopicsConfig config) {
+    public static Dataset<Row> of(String lang, Dataset<Row> docTerms, Dataset<Row> sentences, TopicsConfig config) {
         Dataset<Row> units;
         if (config.getUnit().equals("paragraph")) {
             units = sentences.filter(col(Columns.LANG).equalTo(lang))

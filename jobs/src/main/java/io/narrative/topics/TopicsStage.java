@@ -174,7 +174,7 @@ public final class TopicsStage {
     }
 
     /** The top {@code n} vocabulary terms of each topic, most probable first. */
-    static List<List<String>> topWords(PipelineModel model, int n) {
+    public static List<List<String>> topWords(PipelineModel model, int n) {
         String[] vocabulary = ((CountVectorizerModel) model.stages()[0]).vocabulary();
         List<List<String>> words = new ArrayList<>();
         for (Row row : ((LDAModel) model.stages()[1]).describeTopics(n).orderBy("topic").collectAsList()) {

@@ -1,0 +1,107 @@
+package io.narrative.bench;
+
+import cc.mallet.topics.ParallelTopicModel;
+import cc.mallet.types.Alphabet;
+import cc.mallet.types.FeatureSequence;
+import cc.mallet.types.Instance;
+import cc.mallet.types.InstanceList;
+import io.narrative.core.Columns;
+import io.narrative.core.Tables;
+import io.narrative.core.config.ConfigLoader;
+import io.narrative.core.config.TopicsConfig;
+import io.narrative.pipeline.SparkSessions;
+import io.narrative.topics.Coherence;
+import io.narrative.topics.TopicUnits;
+import io.narrative.topics.TopicsStage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The topics stage beside MALLET's ParallelTopicModel on the same documents and the same terms (the
+ * stage's doc_terms, restricted to the vocabulary the stage's CountVectorizer kept), with one coherence
+ * routine ({@link Coherence}) for both. Not a test: it prints a table.
+ *
+ * <p>Usage: {@code TopicsBenchmark OUTPUT_DIR_WITH_DOC_TERMS [LANG]}; k and the stage's settings come from
+ * the default config (BENCH_SET overrides, as for the tokenize benchmark); MALLET: 1,000 iterations, its
+ * default priors (alpha sum = k, beta = 0.01), one thread (its multi-threaded sampler can hang).
+ */
+public final class TopicsBenchmark {
+    private TopicsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        String lang = args.length > 1 ? args[1] : "en";
+        TopicsConfig config = ConfigLoader.load(null, TokenizeBenchmark.overrides()).getTopics();
+        int k = config.getK().get(0);
+        SparkSession spark = SparkSessions.create("WARN");
+        Dataset<Row> docTerms = spark.read().parquet(out.resolve(Tables.DOC_TERMS).toString())
+                .filter(org.apache.spark.sql.functions.col(Columns.LANG).equalTo(lang));
+        Dataset<Row> termForms = spark.read().parquet(out.resolve(Tables.TERM_FORMS).toString());
+        config.setK(List.of(k));
+
+        long start = System.nanoTime();
+        TopicsStage.Result stage = new TopicsStage(config).fit(docTerms, null, termForms);
+        double stageSeconds = (System.nanoTime() - start) / 1e9;
+        List<List<String>> stageTop = TopicsStage.topWords(stage.models().get(lang), 10);
+        Set<String> vocabulary = new HashSet<>(Arrays.asList(
+                ((CountVectorizerModel) stage.models().get(lang).stages()[0]).vocabulary()));
+        stage.release();
+
+        Dataset<Row> units = TopicUnits.of(lang, docTerms, null, config).persist(StorageLevel.MEMORY_AND_DISK());
+        List<Row> rows = units.select(TopicUnits.UNIT_ID, Columns.TERMS).collectAsList();
+        Alphabet alphabet = new Alphabet();
+        InstanceList instances = new InstanceList(alphabet, null);
+        for (Row row : rows) {
+            List<String> terms = row.getList(1);
+            FeatureSequence sequence = new FeatureSequence(alphabet, terms.size());
+            terms.stream().filter(vocabulary::contains).forEach(sequence::add);
+            instances.add(new Instance(sequence, null, row.getString(0), null));
+        }
+        start = System.nanoTime();
+        ParallelTopicModel mallet = new ParallelTopicModel(k);
+        mallet.setRandomSeed((int) config.getSeed());
+        mallet.setNumThreads(1);
+        mallet.setNumIterations(1000);
+        mallet.printLogLikelihood = false;
+        mallet.addInstances(instances);
+        mallet.estimate();
+        double malletSeconds = (System.nanoTime() - start) / 1e9;
+        List<List<String>> malletTop = new ArrayList<>();
+        for (Object[] words : mallet.getTopWords(10)) {
+            malletTop.add(Arrays.stream(words).map(Object::toString).toList());
+        }
+
+        Set<String> all = new HashSet<>();
+        stageTop.forEach(all::addAll);
+        malletTop.forEach(all::addAll);
+        Coherence.Counts counts = Coherence.count(units, all);
+        System.out.printf(Locale.ROOT, "%d %s documents, k=%d, vocabulary %d terms, cores=%d%n", rows.size(), lang, k,
+                vocabulary.size(), spark.sparkContext().defaultParallelism());
+        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s%n", "system", "wall s", "mean NPMI", "diversity");
+        print("narrative topics (MLlib LDA, " + config.getOptimizer() + ", " + config.getMaxIter() + " it)",
+                stageSeconds, stageTop, counts);
+        print("MALLET 2.0.8 ParallelTopicModel (1000 it, 1 thr)", malletSeconds, malletTop, counts);
+        for (int t = 0; t < Math.min(5, malletTop.size()); t++) {
+            System.out.println("  mallet topic " + t + ": " + String.join(" ", malletTop.get(t)));
+        }
+        units.unpersist();
+        spark.stop();
+        System.exit(0); // MALLET's worker threads are not daemons
+    }
+
+    private static void print(String system, double seconds, List<List<String>> top, Coherence.Counts counts) {
+        double npmi = top.stream().mapToDouble(words -> Coherence.npmi(words, counts)).average().orElse(-1);
+        System.out.printf(Locale.ROOT, "%-44s %10.1f %10.3f %10.3f%n", system, seconds, npmi, Coherence.diversity(top));
+    }
+}
