@@ -19,8 +19,8 @@ public final class Tables {
     /** The readable copy of the manifest, beside the tables. */
     public static final String RUN_MANIFEST_JSON = "run_manifest.json";
 
-    public static final List<String> ALL = List.of(DOCUMENTS, REJECTS, SENTENCES, DOC_TERMS, TERM_FORMS, TOPICS, TOPIC_TERMS, DOC_TOPICS,
-            RUN_MANIFEST);
+    public static final List<String> ALL = List.of(DOCUMENTS, REJECTS, SENTENCES, DOC_TERMS, TERM_FORMS, TOPICS,
+            TOPIC_TERMS, DOC_TOPICS, RUN_MANIFEST);
 
     private Tables() {
     }

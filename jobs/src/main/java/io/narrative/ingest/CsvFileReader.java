@@ -7,11 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.narrative.core.config.IngestConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -40,12 +36,11 @@ final class CsvFileReader {
     RecordIterator read(InputFile file, Configuration conf) {
         char delimiter = file.inputFormat() == InputFormat.TSV ? '\t' : config.getCsvDelimiter().charAt(0);
         return new RecordIterator() {
-            private InputStream stream;
+            private SniffedText text;
             private MappingIterator<String[]> rows;
             private String[] header;
             private long position;
             private boolean failed;
-            private CharsetSniffer.Sniffed sniffed;
 
             @Override
             protected RawRecord computeNext() throws IOException {
@@ -54,17 +49,15 @@ final class CsvFileReader {
                 }
                 try {
                     if (rows == null) {
-                        stream = InputStreams.open(file, conf, config.getMaxDecompressedBytes());
-                        sniffed = CharsetSniffer.sniff(stream, decoder);
-                        if (!sniffed.ok()) {
+                        text = SniffedText.open(file, conf, config, decoder);
+                        RawRecord notText = text.wholeFileReject(file);
+                        if (notText != null) {
                             failed = true;
-                            return RawRecord.of(file, 1).reject(sniffed.problem(), sniffed.detail(), null, 0);
+                            return notText;
                         }
                         rows = mapper.readerFor(String[].class)
                                 .with(CsvSchema.emptySchema().withColumnSeparator(delimiter))
-                                .readValues(new BufferedReader(new InputStreamReader(stream, sniffed.charset()
-                                        .newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16));
+                                .readValues(text.reader());
                         if (!rows.hasNextValue()) {
                             return pendingFailure();
                         }
@@ -91,12 +84,10 @@ final class CsvFileReader {
                 }
             }
 
-            /** A failure seen while sniffing that the stream did not raise again: report it once. */
+            /** The end of the rows: reports a failure the sniffer saw that the parser did not meet again. */
             private RawRecord pendingFailure() {
                 failed = true;
-                IOException pending = sniffed.pending();
-                return pending == null ? null : RawRecord.of(file, position + 1)
-                        .reject(InputStreams.reasonFor(pending), pending.getMessage(), null, 0);
+                return text.pendingFailure(file, position + 1);
             }
 
             @Override
@@ -104,8 +95,8 @@ final class CsvFileReader {
                 if (rows != null) {
                     rows.close();
                 }
-                if (stream != null) {
-                    stream.close();
+                if (text != null) {
+                    text.close();
                 }
             }
 
@@ -124,10 +115,7 @@ final class CsvFileReader {
                     return record.reject(RejectReason.MISSING_TEXT, "header has none of "
                             + config.getFields().getText(), joined, config.getExcerptChars());
                 }
-                if (sniffed.fallback()) {
-                    record.getFlags().add("decoded_as_"
-                            + sniffed.charset().name().toLowerCase(java.util.Locale.ROOT));
-                }
+                text.flag(record);
                 return record;
             }
         };

@@ -5,11 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.narrative.core.config.IngestConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -33,10 +29,9 @@ final class JsonLinesReader {
 
     RecordIterator read(InputFile file, Configuration conf) {
         return new RecordIterator() {
-            private InputStream stream;
+            private SniffedText text;
             private BoundedLineReader lines;
             private boolean failed;
-            private CharsetSniffer.Sniffed sniffed;
 
             @Override
             protected RawRecord computeNext() throws IOException {
@@ -45,25 +40,23 @@ final class JsonLinesReader {
                 }
                 try {
                     if (lines == null) {
-                        stream = InputStreams.open(file, conf, config.getMaxDecompressedBytes());
-                        sniffed = CharsetSniffer.sniff(stream, decoder);
-                        if (!sniffed.ok()) {
+                        text = SniffedText.open(file, conf, config, decoder);
+                        RawRecord notText = text.wholeFileReject(file);
+                        if (notText != null) {
                             failed = true;
-                            return RawRecord.of(file, 1).reject(sniffed.problem(), sniffed.detail(), null, 0);
+                            return notText;
                         }
-                        lines = new BoundedLineReader(new BufferedReader(new InputStreamReader(stream,
-                                sniffed.charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16),
-                                config.getMaxRecordBytes());
+                        lines = new BoundedLineReader(text.reader(), config.getMaxRecordBytes());
                     }
                     String line;
                     do {
                         line = lines.readLine();
                     } while (line != null && line != BoundedLineReader.TOO_LONG && line.isBlank());
                     if (line == null) {
-                        return pendingFailure();
+                        failed = true;
+                        return text.pendingFailure(file, lines.lineNumber() + 1);
                     }
-                    return parse(file, lines.lineNumber(), line, sniffed);
+                    return parse(file, lines.lineNumber(), line, text);
                 } catch (IOException e) {
                     failed = true;
                     long position = lines == null ? 1 : lines.lineNumber() + 1;
@@ -71,24 +64,16 @@ final class JsonLinesReader {
                 }
             }
 
-            /** A failure seen while sniffing that the stream did not raise again: report it once. */
-            private RawRecord pendingFailure() {
-                failed = true;
-                IOException pending = sniffed.pending();
-                return pending == null ? null : RawRecord.of(file, lines.lineNumber() + 1)
-                        .reject(InputStreams.reasonFor(pending), pending.getMessage(), null, 0);
-            }
-
             @Override
             public void close() throws IOException {
-                if (stream != null) {
-                    stream.close();
+                if (text != null) {
+                    text.close();
                 }
             }
         };
     }
 
-    private RawRecord parse(InputFile file, long position, String line, CharsetSniffer.Sniffed sniffed) {
+    private RawRecord parse(InputFile file, long position, String line, SniffedText text) {
         RawRecord record = RawRecord.of(file, position);
         int excerptChars = config.getExcerptChars();
         if (line == BoundedLineReader.TOO_LONG) {
@@ -109,9 +94,7 @@ final class JsonLinesReader {
             return record.reject(RejectReason.MISSING_TEXT, "looked for " + config.getFields().getText(), line,
                     excerptChars);
         }
-        if (sniffed.fallback()) {
-            record.getFlags().add("decoded_as_" + sniffed.charset().name().toLowerCase(java.util.Locale.ROOT));
-        }
+        text.flag(record);
         if (line.indexOf('\uFFFD') >= 0) {
             record.getFlags().add("invalid_bytes_replaced");
         }

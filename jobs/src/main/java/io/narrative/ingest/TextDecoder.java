@@ -26,6 +26,11 @@ public final class TextDecoder {
         this.fallbacks = fallbackCharsets.stream().map(Charset::forName).toList();
     }
 
+    /** The flag a document gets when it was decoded with a fallback charset. */
+    static String decodedAsFlag(Charset charset) {
+        return "decoded_as_" + charset.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A short description when the bytes look binary, else empty. Looks at the first 8 KiB only. */
     public static Optional<String> binaryKind(byte[] bytes, int length) {
         int n = Math.min(length, 8192);

@@ -56,7 +56,7 @@ final class TextFileReader {
         }
         String text = decoded.get().text();
         if (decoded.get().fallback()) {
-            record.getFlags().add("decoded_as_" + decoded.get().charset().name().toLowerCase(java.util.Locale.ROOT));
+            record.getFlags().add(TextDecoder.decodedAsFlag(decoded.get().charset()));
         }
         record.setText(text);
         record.setTitle(firstNonEmptyLine(text));

@@ -60,6 +60,8 @@ public final class TopicsJob implements StageJob {
             store.write(Tables.DOC_TOPICS, result.docTopics() != null ? result.docTopics()
                     : spark.createDataFrame(java.util.List.of(), DOC_TOPICS_SCHEMA));
             if (context.getTopicModelDir() == null) {
+                // A re-run replaces the model set, so no language keeps a model from an earlier corpus.
+                deleteQuietly(spark, new Path(store.pathOf(Tables.TOPIC_MODELS)));
                 result.models().forEach((lang, model) -> save(model, store.pathOf(Tables.TOPIC_MODELS) + "/" + lang));
             }
         } finally {
