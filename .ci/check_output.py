@@ -27,6 +27,25 @@ check("run_manifest table readable", len(pd.read_parquet(out / "run_manifest")) 
 topics = pd.read_parquet(out / "topics")
 check("an English topic model with display words", (topics["lang"] == "en").sum() >= 5
       and topics["top_terms"].map(len).min() == 10, str(topics[["lang", "topic_id"]].values.tolist()))
+doc_stance = pd.read_parquet(out / "doc_stance")
+sentence_stance = pd.read_parquet(out / "sentence_stance")
+mentions = pd.read_parquet(out / "mentions")
+check("doc_stance covers the three default targets",
+      {"russia", "united_states", "turkey"} <= set(doc_stance["target"]), str(sorted(set(doc_stance["target"]))))
+check("doc_stance scores and confidences are in range",
+      doc_stance["score"].between(-1, 1).all() and doc_stance["confidence"].between(0, 1).all())
+texts = documents.set_index("doc_id")["text"]
+sample = mentions.head(50)
+check("mention offsets point at the alias in documents.text",
+      all(texts[r.doc_id][r.char_start:r.char_end] == r.alias for r in sample.itertuples()))
+check("sentence evidence is readable as lists of structs",
+      sentence_stance["evidence"].map(lambda e: all("cue" in x and "weight" in x for x in e)).all())
+narratives = pd.read_parquet(out / "narratives")
+check("narratives has topic x target cells with flags and examples",
+      len(narratives) > 0 and narratives["low_count"].dtype == bool
+      and narratives["example_sentence_ids"].map(lambda e: all("sentence_id" in x for x in e)).all())
+for table in ("stance_timeline", "stance_by_source", "topic_timeline"):
+    check(f"{table} readable", pd.read_parquet(out / table) is not None)
 failed = checks.count(False)
 print(f"smoke: {len(checks) - failed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

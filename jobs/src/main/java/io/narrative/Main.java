@@ -6,6 +6,7 @@ import io.narrative.core.config.PipelineConfig;
 import io.narrative.pipeline.CliArgs;
 import io.narrative.pipeline.PipelineRunner;
 import io.narrative.pipeline.SparkSessions;
+import io.narrative.pipeline.StanceCommands;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -24,10 +25,17 @@ public final class Main {
         try {
             CliArgs cli = CliArgs.parse(args);
             PipelineConfig config = PipelineRunner.loadConfig(cli);
-            PipelineRunner.jobsFor(cli.getCommand());
+            boolean stanceTool = StanceCommands.handles(cli.getCommand());
+            if (!stanceTool) {
+                PipelineRunner.jobsFor(cli.getCommand());
+            }
             SparkSession spark = SparkSessions.create(config.getRun().getSparkLogLevel());
             try {
-                new PipelineRunner(spark, Progress.toStderr()).run(cli, config);
+                if (stanceTool) {
+                    StanceCommands.run(spark, cli, config, Progress.toStderr());
+                } else {
+                    new PipelineRunner(spark, Progress.toStderr()).run(cli, config);
+                }
             } finally {
                 spark.stop();
             }

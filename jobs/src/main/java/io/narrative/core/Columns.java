@@ -33,6 +33,28 @@ public final class Columns {
     public static final String DISPLAY = "display";
     public static final String COUNT = "count";
 
+    // mentions, sentence_stance, doc_stance
+    public static final String TARGET = "target";
+    public static final String ALIAS = "alias";
+    public static final String SCORE = "score";
+    public static final String LABEL = "label";
+    public static final String EVIDENCE = "evidence";
+    public static final String N_MENTIONS = "n_mentions";
+    public static final String CONFIDENCE = "confidence";
+    public static final String EVIDENCE_SENTENCE_IDS = "evidence_sentence_ids";
+
+    // report tables
+    public static final String TOPIC_ID = "topic_id";
+    public static final String TOPIC_LABEL = "topic_label";
+    public static final String N_DOCS = "n_docs";
+    public static final String MEAN_SCORE = "mean_score";
+    public static final String SHARE_FAVOR = "share_favor";
+    public static final String SHARE_AGAINST = "share_against";
+    public static final String EXAMPLE_SENTENCE_IDS = "example_sentence_ids";
+    public static final String PERIOD_START = "period_start";
+    public static final String PREVALENCE = "prevalence";
+    public static final String LOW_COUNT = "low_count";
+
     // rejects
     public static final String INPUT_ROOT = "input_root";
     public static final String REASON = "reason";

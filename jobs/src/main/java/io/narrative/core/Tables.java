@@ -13,14 +13,25 @@ public final class Tables {
     public static final String TOPICS = "topics";
     public static final String TOPIC_TERMS = "topic_terms";
     public static final String DOC_TOPICS = "doc_topics";
+    public static final String MENTIONS = "mentions";
+    public static final String SENTENCE_STANCE = "sentence_stance";
+    public static final String DOC_STANCE = "doc_stance";
+    public static final String NARRATIVES = "narratives";
+    public static final String STANCE_TIMELINE = "stance_timeline";
+    public static final String STANCE_BY_SOURCE = "stance_by_source";
+    public static final String TOPIC_TIMELINE = "topic_timeline";
     /** Fitted topic models, one folder per language, under models/. */
     public static final String TOPIC_MODELS = "models/topics";
+
+    /** A stance model saved by train-stance, under its --output. */
+    public static final String STANCE_MODEL = "models/stance";
 
     /** The readable copy of the manifest, beside the tables. */
     public static final String RUN_MANIFEST_JSON = "run_manifest.json";
 
     public static final List<String> ALL = List.of(DOCUMENTS, REJECTS, SENTENCES, DOC_TERMS, TERM_FORMS, TOPICS,
-            TOPIC_TERMS, DOC_TOPICS, RUN_MANIFEST);
+            TOPIC_TERMS, DOC_TOPICS, MENTIONS, SENTENCE_STANCE, DOC_STANCE, NARRATIVES, STANCE_TIMELINE, STANCE_BY_SOURCE, TOPIC_TIMELINE,
+            RUN_MANIFEST);
 
     private Tables() {
     }

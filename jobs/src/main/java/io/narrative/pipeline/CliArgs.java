@@ -17,6 +17,12 @@ public final class CliArgs {
             "  ingest    read the inputs into documents and rejects: --input PATH ... --output DIR",
             "  tokenize  sentences and terms from the documents in --output DIR",
             "  topics    topic models per language from the terms in --output DIR",
+            "  stance    stance toward the targets (conf/targets.yaml) from the sentences in --output DIR",
+            "  report    narratives, stance over time and by outlet, topics over time, from the tables in --output DIR",
+            "  eval-stance   precision/recall/F1 of the stance scorer: --gold FILE [--gold FILE ...]",
+            "                [--split all|train|dev|test] [--entity-types COUNTRY,...] [--model DIR]",
+            "  train-stance  fit a stance model on labelled data: --data FILE [--data FILE ...] --output DIR",
+            "                [--entity-types ...]; the model goes to DIR/models/stance (set stance.model to use it)",
             "options:",
             "  --input PATH      a file or folder (.txt, .jsonl, .csv, .tsv, .parquet, each also .gz); repeatable",
             "  --output DIR      where the tables are written (local path, hdfs://, s3a://...)",
@@ -31,6 +37,11 @@ public final class CliArgs {
     private String config;
     private String topicModel;
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    /** Labelled files for eval-stance (--gold) and train-stance (--data). */
+    private final List<String> labelled = new ArrayList<>();
+    private String split = "all";
+    private final List<String> entityTypes = new ArrayList<>();
+    private String model;
 
     private CliArgs(String command) {
         this.command = command;
@@ -55,6 +66,10 @@ public final class CliArgs {
                 case "--output" -> cli.output = value;
                 case "--config" -> cli.config = value;
                 case "--topic-model" -> cli.topicModel = value;
+                case "--gold", "--data" -> cli.labelled.add(value);
+                case "--split" -> cli.split = value;
+                case "--entity-types" -> cli.entityTypes.addAll(List.of(value.split(",")));
+                case "--model" -> cli.model = value;
                 case "--set" -> {
                     int eq = value.indexOf('=');
                     if (eq <= 0) {
@@ -65,7 +80,11 @@ public final class CliArgs {
                 default -> throw new NarrativeException("unknown option " + option + "\n" + USAGE);
             }
         }
-        if (cli.output == null) {
+        if (cli.command.endsWith("-stance") && cli.labelled.isEmpty()) {
+            throw new NarrativeException(cli.command + ": at least one "
+                    + (cli.command.equals("eval-stance") ? "--gold" : "--data") + " FILE is required");
+        }
+        if (cli.output == null && !cli.command.equals("eval-stance")) {
             throw new NarrativeException(cli.command + ": --output DIR is required");
         }
         return cli;

@@ -12,6 +12,8 @@ import io.narrative.core.manifest.ManifestWriter;
 import io.narrative.core.manifest.RunManifest;
 import io.narrative.core.manifest.StageMetric;
 import io.narrative.ingest.IngestJob;
+import io.narrative.report.ReportJob;
+import io.narrative.stance.StanceJob;
 import io.narrative.tokenize.TokenizeJob;
 import io.narrative.topics.TopicsJob;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ import org.apache.spark.sql.SparkSession;
 public final class PipelineRunner {
     /** The stages of {@code run}, in order. Later stages read what earlier ones wrote. */
     static List<StageJob> pipeline() {
-        return List.of(new IngestJob(), new TokenizeJob(), new TopicsJob());
+        return List.of(new IngestJob(), new TokenizeJob(), new TopicsJob(), new StanceJob(), new ReportJob());
     }
 
     private final SparkSession spark;

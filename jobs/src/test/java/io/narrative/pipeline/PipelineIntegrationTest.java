@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -93,6 +94,24 @@ class PipelineIntegrationTest {
     }
 
     @Test
+    void run_sampleCorpus_stanceMentionsPointIntoDocumentText() {
+        Map<String, String> texts = TestRuns.table(sampleOut, Tables.DOCUMENTS).stream()
+                .collect(Collectors.toMap(r -> r.getAs("doc_id"), r -> r.getAs("text")));
+        List<Row> mentions = TestRuns.table(sampleOut, Tables.MENTIONS);
+        assertTrue(mentions.size() > 100, "mentions: " + mentions.size());
+        for (Row m : mentions) {
+            String text = texts.get(m.<String>getAs("doc_id"));
+            assertEquals(m.<String>getAs("alias"), text.substring(m.<Integer>getAs("char_start"),
+                    m.<Integer>getAs("char_end")));
+        }
+        List<Row> docStance = TestRuns.table(sampleOut, Tables.DOC_STANCE);
+        assertEquals(Set.of("russia", "united_states", "turkey"),
+                docStance.stream().map(r -> r.<String>getAs("target")).collect(Collectors.toSet()));
+        long mentionsCounted = docStance.stream().mapToLong(r -> r.<Integer>getAs("n_mentions")).sum();
+        assertEquals(mentions.size(), mentionsCounted);
+    }
+
+    @Test
     void tokenizeAlone_rerunsOnTheTablesAlreadyInOutput() {
         RunManifest manifest = TestRuns.run("tokenize", List.of(), sampleOut);
         assertEquals(List.of("tokenize"), manifest.getStages().stream().map(s -> s.getStage()).toList());
@@ -120,7 +139,7 @@ class PipelineIntegrationTest {
         assertEquals(5, input.getDocuments());
         assertEquals(0, input.getRejects());
         assertEquals("succeeded", sampleManifest.getStatus());
-        assertEquals(List.of("ingest", "tokenize", "topics"),
+        assertEquals(List.of("ingest", "tokenize", "topics", "stance", "report"),
                 sampleManifest.getStages().stream().map(s -> s.getStage()).toList());
         Row row = SparkTestSession.get().read().parquet(sampleOut.resolve(Tables.RUN_MANIFEST).toString())
                 .filter("run_id = '" + sampleManifest.getRunId() + "'").first();

@@ -14,6 +14,8 @@ public class PipelineConfig implements ConfigSection {
     private IngestConfig ingest = new IngestConfig();
     private TokenizeConfig tokenize = new TokenizeConfig();
     private TopicsConfig topics = new TopicsConfig();
+    private StanceConfig stance = new StanceConfig();
+    private ReportConfig report = new ReportConfig();
 
     @Override
     public void validate(String prefix, ConfigErrors errors) {
@@ -21,5 +23,7 @@ public class PipelineConfig implements ConfigSection {
         ingest.validate("ingest", errors);
         tokenize.validate("tokenize", errors);
         topics.validate("topics", errors);
+        stance.validate("stance", errors);
+        report.validate("report", errors);
     }
 }

@@ -1,0 +1,51 @@
+package io.narrative.stance;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.narrative.core.Columns;
+import io.narrative.core.RunContext;
+import io.narrative.core.StageJob;
+import io.narrative.core.Tables;
+import io.narrative.core.config.StanceConfig;
+import io.narrative.core.io.TableStore;
+import io.narrative.stance.lexicon.StanceResources;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Row;
+
+/** Reads sentences, applies the {@link StanceStage}, writes mentions, sentence_stance and doc_stance. */
+public final class StanceJob implements StageJob {
+    @Override
+    public String name() {
+        return StanceStage.NAME;
+    }
+
+    @Override
+    public Map<String, Long> run(RunContext context) {
+        StanceConfig config = context.getConfig().getStance();
+        StanceResources resources = StanceResources.load(config,
+                context.getSpark().sparkContext().hadoopConfiguration());
+        resources.warnings().forEach(context.getManifest()::warn);
+        PipelineModel model = config.getModel().isBlank() ? null : StanceModel.load(config.getModel());
+        TableStore store = context.getStore();
+        StanceStage.Result result = new StanceStage(config, resources, model).apply(store.read(Tables.SENTENCES));
+        try {
+            store.write(Tables.MENTIONS, result.mentions());
+            store.write(Tables.SENTENCE_STANCE, result.sentenceStance());
+            store.write(Tables.DOC_STANCE, result.docStance());
+        } finally {
+            result.release();
+        }
+        for (Row r : store.read(Tables.DOC_STANCE).groupBy(Columns.TARGET, Columns.LABEL).count()
+                .orderBy(col(Columns.TARGET), col(Columns.LABEL)).collectAsList()) {
+            context.getManifest().count("stance." + r.getString(0) + "." + r.getString(1), r.getLong(2));
+        }
+        context.getManifest().getMetrics().put("stance.model", model == null ? 0.0 : 1.0);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : new String[] {Tables.MENTIONS, Tables.SENTENCE_STANCE, Tables.DOC_STANCE}) {
+            rows.put(table, store.read(table).count());
+        }
+        return rows;
+    }
+}

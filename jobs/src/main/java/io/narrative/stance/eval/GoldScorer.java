@@ -1,0 +1,86 @@
+package io.narrative.stance.eval;
+
+import io.narrative.core.config.StanceConfig;
+import io.narrative.stance.MentionSpan;
+import io.narrative.stance.SentenceScorer;
+import io.narrative.stance.StanceLabels;
+import io.narrative.stance.TargetStance;
+import io.narrative.stance.lexicon.StanceResources;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * Scores labelled items with the same {@link SentenceScorer} the stage uses. A span item is scored at its
+ * span (the data names the target); its gold target is the targets-file target whose alias the span's text
+ * is on its own, and "found" says whether the stage finds that mention in context.
+ */
+final class GoldScorer implements MapPartitionsFunction<GoldItem, ScoredItem> {
+    static final String OTHER = "other";
+
+    private final Broadcast<StanceResources> resources;
+    private final StanceConfig config;
+
+    GoldScorer(Broadcast<StanceResources> resources, StanceConfig config) {
+        this.resources = resources;
+        this.config = config;
+    }
+
+    @Override
+    public Iterator<ScoredItem> call(Iterator<GoldItem> items) {
+        SentenceScorer scorer = new SentenceScorer(resources.value(), config);
+        List<ScoredItem> out = new ArrayList<>();
+        while (items.hasNext()) {
+            out.add(score(scorer, items.next()));
+        }
+        return out.iterator();
+    }
+
+    private ScoredItem score(SentenceScorer scorer, GoldItem item) {
+        ScoredItem scored = new ScoredItem();
+        scored.setId(item.getId());
+        scored.setLang(item.getLang());
+        scored.setSplit(item.getSplit());
+        scored.setEntityType(item.getEntityType());
+        scored.setGold(item.getGold());
+        List<TargetStance> found = scorer.score(item.getLang(), item.getText());
+        TargetStance stance;
+        if (item.getSpanStart() >= 0) {
+            String spanText = item.getText().substring(item.getSpanStart(), Math.min(item.getSpanEnd(),
+                    item.getText().length()));
+            String target = scorer.score(item.getLang(), spanText).stream().map(TargetStance::target)
+                    .findFirst().orElse(OTHER);
+            scored.setGoldTarget(target);
+            scored.setMentionFound(found.stream().filter(s -> s.target().equals(target))
+                    .flatMap(s -> s.mentions().stream()).anyMatch(m -> overlaps(m, item)) ? 1 : 0);
+            stance = scorer.scoreSpan(item.getLang(), item.getText(), item.getSpanStart(), item.getSpanEnd());
+        } else {
+            scored.setGoldTarget(item.getTargetId());
+            Optional<TargetStance> match = found.stream().filter(s -> s.target().equals(item.getTargetId()))
+                    .findFirst();
+            scored.setMentionFound(match.isPresent() ? 1 : 0);
+            stance = match.orElse(null);
+        }
+        scored.setScore(stance == null ? 0.0 : stance.score());
+        scored.setLabel(StanceLabels.label(scored.getScore(), config));
+        if (stance != null) {
+            for (double f : stance.features()) {
+                scored.getFeatures().add(f);
+            }
+            scored.setWindowTerms(new ArrayList<>(stance.windowTerms()));
+        } else {
+            for (int i = 0; i < io.narrative.stance.StanceFeatures.SIZE; i++) {
+                scored.getFeatures().add(0.0);
+            }
+            scored.getWindowTerms().add("_lang_" + item.getLang());
+        }
+        return scored;
+    }
+
+    private static boolean overlaps(MentionSpan m, GoldItem item) {
+        return m.charStart() < item.getSpanEnd() && item.getSpanStart() < m.charEnd();
+    }
+}
