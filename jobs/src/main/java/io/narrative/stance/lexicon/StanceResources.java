@@ -146,14 +146,10 @@ public final class StanceResources implements Serializable {
     /** Parses {@code term<TAB>weight[<TAB>kind]} lines; '#' starts a comment line. */
     static List<Cue> parseCues(String text, String origin) {
         List<Cue> cues = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (Map.Entry<Integer, String> numbered : dataLines(text).entrySet()) {
+            String line = numbered.getValue();
             String[] fields = line.split("\t");
-            String where = origin + " line " + (i + 1) + ": ";
+            String where = origin + " line " + numbered.getKey() + ": ";
             if (fields.length < 2 || fields.length > 3) {
                 throw new NarrativeException(where + "expected term<TAB>weight[<TAB>kind], got '" + line + "'");
             }
@@ -181,12 +177,8 @@ public final class StanceResources implements Serializable {
     /** Parses {@code word<TAB>role} lines; '#' starts a comment line. */
     static Map<String, FunctionWord> parseFunctionWords(String text, String origin) {
         Map<String, FunctionWord> words = new LinkedHashMap<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (Map.Entry<Integer, String> numbered : dataLines(text).entrySet()) {
+            String line = numbered.getValue();
             String[] fields = line.split("\t");
             try {
                 if (fields.length != 2) {
@@ -194,11 +186,24 @@ public final class StanceResources implements Serializable {
                 }
                 words.put(fields[0].strip(), FunctionWord.parse(fields[1]));
             } catch (IllegalArgumentException e) {
-                throw new NarrativeException(origin + " line " + (i + 1) + ": expected word<TAB>role with a role"
+                throw new NarrativeException(origin + " line " + numbered.getKey() + ": expected word<TAB>role with a role"
                         + " from " + List.of(FunctionWord.values()) + ", got '" + line + "'");
             }
         }
         return words;
+    }
+
+    /** The non-empty, non-comment lines of a data file, stripped, by line number (from 1). */
+    private static Map<Integer, String> dataLines(String text) {
+        Map<Integer, String> lines = new LinkedHashMap<>();
+        String[] all = text.split("\n", -1);
+        for (int i = 0; i < all.length; i++) {
+            String line = all[i].strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                lines.put(i + 1, line);
+            }
+        }
+        return lines;
     }
 
     /** The resources for a sentence in {@code lang}, or null when no target has aliases in it. */
