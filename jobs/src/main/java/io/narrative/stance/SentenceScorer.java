@@ -171,7 +171,8 @@ public final class SentenceScorer implements Serializable {
             Cue entry = cue.value();
             String written = text.substring(tokens.get(cue.start()).start(), tokens.get(cue.end() - 1).end());
             String negator = negator(cue);
-            double weight = entry.weight() * (negator == null ? 1.0 : NEGATION) * modifiers(cue);
+            double modifier = modifiers(cue);
+            double weight = entry.weight() * (negator == null ? 1.0 : NEGATION) * modifier;
             String shown = negator == null ? written
                     : (negatorFollows(cue) ? written + " " + negator : negator + " " + written);
             Map<String, Role> attached = new LinkedHashMap<>();
@@ -187,7 +188,7 @@ public final class SentenceScorer implements Serializable {
                         / (1.0 + (d - 1) / 4.0);
                 if (contribution != 0.0) {
                     features.get(target).add(entry.kind(), role, entry.weight(), contribution, negator != null,
-                            modifiers(cue) < 1.0);
+                            modifier < 1.0);
                     evidence.get(target).add(new EvidenceItem(shown, role.label(), round(contribution)));
                 }
             });
