@@ -28,6 +28,12 @@ public final class LanguageIdentifier {
     private static final Map<Set<String>, LanguageDetector> DETECTORS = new ConcurrentHashMap<>();
     /** Lingua's guidance: below about 120 characters, low-accuracy mode is unreliable. */
     static final int RELIABLE_CHARS = 120;
+    /**
+     * The detector sees at most this many characters of a text (cut at a space): Lingua's cost grows with the
+     * text's length while its accuracy is flat well below this (its guidance: reliable from about 120
+     * characters), and it was the largest share of ingest's CPU time (JFR profile, docs/benchmarks.md).
+     */
+    static final int SAMPLE_CHARS = 600;
     /** A short paragraph keeps the document's language if its confidence is at least this share of the best. */
     static final double SHORT_PARAGRAPH_MARGIN = 0.5;
 
@@ -80,7 +86,16 @@ public final class LanguageIdentifier {
         if (detector == null) {
             return analysed.iterator().next();
         }
-        return code(detector.detectLanguageOf(text));
+        return code(detector.detectLanguageOf(sample(text)));
+    }
+
+    /** The first {@value #SAMPLE_CHARS} characters of {@code text}, ending before a space when there is one. */
+    static String sample(String text) {
+        if (text.length() <= SAMPLE_CHARS) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', SAMPLE_CHARS);
+        return text.substring(0, cut > SAMPLE_CHARS / 2 ? cut : SAMPLE_CHARS);
     }
 
     private String code(Language language) {
@@ -129,7 +144,7 @@ public final class LanguageIdentifier {
     }
 
     private String detectWhole(List<String> paragraphs) {
-        String whole = String.join(" ", paragraphs);
+        String whole = String.join(" ", paragraphs);  // detect() samples it
         return letters(whole) == 0 ? LanguageCodes.OTHER : detect(whole);
     }
 

@@ -45,4 +45,26 @@ class LanguageIdentifierTest {
         assertTrue(result.shares().getOrDefault("ar", 0.0) > 0.01, result.shares().toString());
         assertTrue(result.paragraphLangs().contains("ar"));
     }
+
+    @Test
+    void sample_longText_cutAtASpaceWithinTheLimit() {
+        String text = "Moscow said the talks would go on. ".repeat(100);
+        String sample = LanguageIdentifier.sample(text);
+        assertTrue(sample.length() <= LanguageIdentifier.SAMPLE_CHARS, "length " + sample.length());
+        assertTrue(sample.length() > LanguageIdentifier.SAMPLE_CHARS - 40, "length " + sample.length());
+        assertTrue(text.startsWith(sample) && text.charAt(sample.length()) == ' ', sample);
+    }
+
+    @Test
+    void sample_oneLongWord_cutAtTheLimit() {
+        String text = "x".repeat(5 * LanguageIdentifier.SAMPLE_CHARS);
+        assertEquals(LanguageIdentifier.SAMPLE_CHARS, LanguageIdentifier.sample(text).length());
+    }
+
+    @Test
+    void identify_longParagraphs_detectedFromTheirOpening() {
+        String russian = "Россия готова работать с США в Ливии, заявил замминистра иностранных дел Гатилов. ".repeat(40);
+        String english = "Russia is ready to work with the United States in Libya, the deputy minister said. ".repeat(40);
+        assertEquals(List.of("ru", "en"), identifier.identify(List.of(russian, english)).paragraphLangs());
+    }
 }
