@@ -55,6 +55,8 @@ public final class TopicsBenchmark {
                 .filter(org.apache.spark.sql.functions.col(Columns.LANG).equalTo(lang));
         Dataset<Row> termForms = spark.read().parquet(out.resolve(Tables.TERM_FORMS).toString());
         config.setK(List.of(k));
+        // As TopicsJob does: EM's graph lineage must be cut by checkpoints, or every iteration gets slower.
+        spark.sparkContext().setCheckpointDir(out.resolve("_bench_checkpoints").toString());
 
         long start = System.nanoTime();
         TopicsStage.Result stage = new TopicsStage(config).fit(docTerms, null, termForms);
@@ -100,7 +102,7 @@ public final class TopicsBenchmark {
         System.out.printf(Locale.ROOT, "%d %s documents, k=%d, vocabulary %d terms, cores=%d%n", rows.size(), lang, k,
                 vocabulary.size(), spark.sparkContext().defaultParallelism());
         System.out.printf(Locale.ROOT, "%-60s %10s %10s %10s%n", "system", "wall s", "mean NPMI", "diversity");
-        print("narrative topics (MLlib LDA, " + config.getOptimizer() + ", " + config.getMaxIter() + " it)",
+        print("narrative topics (MLlib LDA, " + config.optimizerFor(rows.size()) + ", " + config.getMaxIter() + " it)",
                 stageSeconds, stageTop, counts);
         print("MALLET 2.0.8 ParallelTopicModel (1000 it, 1 thr)", malletSeconds, malletTop, counts);
         if (gensim != null) {

@@ -45,7 +45,7 @@ public final class TopicsJob implements StageJob {
         Dataset<Row> sentences = config.getUnit().equals("paragraph") ? store.read(Tables.SENTENCES) : null;
         Dataset<Row> termForms = store.read(Tables.TERM_FORMS);
         Path checkpoints = new Path(store.root(), "_checkpoints");
-        if (config.getOptimizer().equals("em")) {
+        if (!config.getOptimizer().equals("online")) {  // em, or auto that may choose em for a language
             spark.sparkContext().setCheckpointDir(checkpoints.toString());
         }
         TopicsStage stage = new TopicsStage(config);

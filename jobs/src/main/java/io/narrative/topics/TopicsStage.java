@@ -146,8 +146,11 @@ public final class TopicsStage {
         if (vocabulary.vocabulary().length == 0) {
             return null;
         }
+        String optimizer = config.optimizerFor(unitCount);
+        metrics.put("topics." + lang + ".em", optimizer.equals("em") ? 1.0 : 0.0);
         for (int k : config.getK()) {
-            PipelineModel model = new Pipeline().setStages(new PipelineStage[] {vocabulary, lda(k)}).fit(units);
+            PipelineModel model = new Pipeline().setStages(new PipelineStage[] {vocabulary, lda(k, optimizer)})
+                    .fit(units);
             List<List<String>> topWords = topWords(model, config.getTopTerms());
             Coherence.Counts counts = Coherence.count(units, flatten(topWords));
             double npmi = topWords.stream().mapToDouble(w -> Coherence.npmi(w, counts)).average().orElse(-1);
@@ -161,10 +164,10 @@ public final class TopicsStage {
         return best;
     }
 
-    private LDA lda(int k) {
-        LDA lda = new LDA().setK(k).setMaxIter(config.getMaxIter()).setOptimizer(config.getOptimizer())
+    private LDA lda(int k, String optimizer) {
+        LDA lda = new LDA().setK(k).setMaxIter(config.getMaxIter()).setOptimizer(optimizer)
                 .setSeed(config.getSeed()).setFeaturesCol("features").setTopicDistributionCol("topic_distribution");
-        if (config.getOptimizer().equals("online")) {
+        if (optimizer.equals("online")) {
             lda.setSubsamplingRate(config.getSubsamplingRate());
         } else {
             lda.setCheckpointInterval(10).setKeepLastCheckpoint(false);

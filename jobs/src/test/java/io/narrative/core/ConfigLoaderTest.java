@@ -84,4 +84,21 @@ class ConfigLoaderTest {
         assertThrows(NarrativeException.class, () -> ConfigLoader.fromYaml(
                 "run: !!java.lang.ProcessBuilder [\"touch\", \"/tmp/pwned\"]\n", "test.yaml"));
     }
+
+    @Test
+    void topicsOptimizerAuto_emUpToTheBound_onlineAbove() {
+        PipelineConfig config = ConfigLoader.fromYaml("topics:\n  optimizer: auto\n  em_max_units: 1000\n", "test.yaml");
+        assertEquals("em", config.getTopics().optimizerFor(1000));
+        assertEquals("online", config.getTopics().optimizerFor(1001));
+        PipelineConfig online = ConfigLoader.fromYaml("topics:\n  optimizer: online\n", "test.yaml");
+        assertEquals("online", online.getTopics().optimizerFor(10));
+    }
+
+    @Test
+    void topicsOptimizer_unknownValue_namesKeyAndChoices() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.fromYaml("topics:\n  optimizer: gibbs\n", "test.yaml"));
+        assertTrue(e.getMessage().contains("topics.optimizer") && e.getMessage().contains("gibbs")
+                && e.getMessage().contains("auto"), e.getMessage());
+    }
 }

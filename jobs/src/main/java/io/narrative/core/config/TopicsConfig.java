@@ -21,8 +21,13 @@ public class TopicsConfig implements ConfigSection {
     private double minDf = 5;
     /** Maximum document frequency: a count when >= 1, a share of units when below 1. */
     private double maxDf = 0.5;
-    /** online (fast, scales) or em (better topics on small corpora, far more memory). */
-    private String optimizer = "online";
+    /**
+     * online (fast, scales, but its topics vary with the seed), em (coherent and stable topics, more time and
+     * memory per unit), or auto: em for a language with at most em_max_units units, online above.
+     */
+    private String optimizer = "auto";
+    /** With optimizer auto, the largest unit count modelled with em. */
+    private long emMaxUnits = 20_000;
     private int maxIter = 100;
     /** Share of the corpus per online iteration; max_iter x subsampling_rate passes over the corpus. */
     private double subsamplingRate = 0.05;
@@ -37,6 +42,11 @@ public class TopicsConfig implements ConfigSection {
     /** Fixed partitioning of the units: with the same seed and input, the same topics. */
     private int partitions = 4;
 
+    /** The optimizer for a language with {@code units} units: optimizer, with auto resolved by em_max_units. */
+    public String optimizerFor(long units) {
+        return "auto".equals(optimizer) ? (units <= emMaxUnits ? "em" : "online") : optimizer;
+    }
+
     @Override
     public void validate(String prefix, ConfigErrors errors) {
         errors.oneOf(prefix + ".unit", unit, List.of("document", "paragraph"));
@@ -49,10 +59,11 @@ public class TopicsConfig implements ConfigSection {
         errors.atLeast(prefix + ".vocab_size", vocabSize, 10);
         errors.between(prefix + ".min_df", minDf, 0.0, Double.MAX_VALUE);
         errors.between(prefix + ".max_df", maxDf, 0.0, Double.MAX_VALUE);
-        errors.oneOf(prefix + ".optimizer", optimizer, List.of("online", "em"));
+        errors.oneOf(prefix + ".optimizer", optimizer, List.of("online", "em", "auto"));
+        errors.atLeast(prefix + ".em_max_units", emMaxUnits, 1);
         errors.atLeast(prefix + ".max_iter", maxIter, 1);
         errors.between(prefix + ".subsampling_rate", subsamplingRate, 0.0001, 1.0);
-        if ("online".equals(optimizer) && maxIter * subsamplingRate < 1.0) {
+        if (!"em".equals(optimizer) && maxIter * subsamplingRate < 1.0) {
             // MLlib's own example (maxIter 10, rate 0.05) never shows the model the whole corpus once.
             errors.add(prefix + ".max_iter x " + prefix + ".subsampling_rate", maxIter * subsamplingRate,
                     "at least 1 (a full pass over the corpus)");
