@@ -102,7 +102,9 @@ public final class TopicsBenchmark {
         System.out.printf(Locale.ROOT, "%d %s documents, k=%d, vocabulary %d terms, cores=%d%n", rows.size(), lang, k,
                 vocabulary.size(), spark.sparkContext().defaultParallelism());
         System.out.printf(Locale.ROOT, "%-60s %10s %10s %10s%n", "system", "wall s", "mean NPMI", "diversity");
-        print("narrative topics (MLlib LDA, " + config.optimizerFor(rows.size()) + ", " + config.getMaxIter() + " it)",
+        // The optimizer the stage chose (auto decides by its own unit count), from its metrics.
+        String optimizer = stage.metrics().getOrDefault("topics." + lang + ".em", 0.0) == 1.0 ? "em" : "online";
+        print("narrative topics (MLlib LDA, " + optimizer + ", " + config.getMaxIter() + " it)",
                 stageSeconds, stageTop, counts);
         print("MALLET 2.0.8 ParallelTopicModel (1000 it, 1 thr)", malletSeconds, malletTop, counts);
         if (gensim != null) {

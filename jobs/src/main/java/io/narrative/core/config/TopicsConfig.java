@@ -24,7 +24,8 @@ public class TopicsConfig implements ConfigSection {
     /**
      * online (fast, scales, exactly reproducible, but its topics vary with the seed), em (more coherent topics
      * that hardly vary with the seed; more time and memory per unit; weights reproducible to about 1e-6 only,
-     * GraphX sums in arrival order), or auto: em for a language with at most em_max_units units, online above.
+     * likely GraphX summing in arrival order), or auto: em for a language with at most em_max_units units,
+     * online above.
      */
     private String optimizer = "online";
     /** With optimizer auto, the largest unit count modelled with em. */
