@@ -39,7 +39,8 @@ import org.apache.spark.storage.StorageLevel;
  * stage's settings come from the default config (BENCH_SET overrides, as for the tokenize benchmark);
  * MALLET: 1,000 iterations, its default priors (alpha sum = k, beta = 0.01), one thread (its multi-threaded
  * sampler can hang); gensim: see bench/gensim_lda.py, run as a separate Python process on the documents
- * written to OUTPUT_DIR/bench-gensim-docs.txt.
+ * written to OUTPUT_DIR/bench-gensim-docs.txt. BENCH_STAGE_ONLY=1 leaves the peers out (for sweeps of the
+ * stage's settings).
  */
 public final class TopicsBenchmark {
     private TopicsBenchmark() {
@@ -68,28 +69,33 @@ public final class TopicsBenchmark {
 
         Dataset<Row> units = TopicUnits.of(lang, docTerms, null, config).persist(StorageLevel.MEMORY_AND_DISK());
         List<Row> rows = units.select(TopicUnits.UNIT_ID, Columns.TERMS).collectAsList();
-        Alphabet alphabet = new Alphabet();
-        InstanceList instances = new InstanceList(alphabet, null);
-        for (Row row : rows) {
-            List<String> terms = row.getList(1);
-            FeatureSequence sequence = new FeatureSequence(alphabet, terms.size());
-            terms.stream().filter(vocabulary::contains).forEach(sequence::add);
-            instances.add(new Instance(sequence, null, row.getString(0), null));
-        }
-        start = System.nanoTime();
-        ParallelTopicModel mallet = new ParallelTopicModel(k);
-        mallet.setRandomSeed((int) config.getSeed());
-        mallet.setNumThreads(1);
-        mallet.setNumIterations(1000);
-        mallet.printLogLikelihood = false;
-        mallet.addInstances(instances);
-        mallet.estimate();
-        double malletSeconds = (System.nanoTime() - start) / 1e9;
+        // BENCH_STAGE_ONLY=1: a sweep of the stage's settings, without the peers' four minutes each time.
+        boolean peers = !"1".equals(System.getenv("BENCH_STAGE_ONLY"));
+        double malletSeconds = 0;
         List<List<String>> malletTop = new ArrayList<>();
-        for (Object[] words : mallet.getTopWords(10)) {
-            malletTop.add(Arrays.stream(words).map(Object::toString).toList());
+        if (peers) {
+            Alphabet alphabet = new Alphabet();
+            InstanceList instances = new InstanceList(alphabet, null);
+            for (Row row : rows) {
+                List<String> terms = row.getList(1);
+                FeatureSequence sequence = new FeatureSequence(alphabet, terms.size());
+                terms.stream().filter(vocabulary::contains).forEach(sequence::add);
+                instances.add(new Instance(sequence, null, row.getString(0), null));
+            }
+            start = System.nanoTime();
+            ParallelTopicModel mallet = new ParallelTopicModel(k);
+            mallet.setRandomSeed((int) config.getSeed());
+            mallet.setNumThreads(1);
+            mallet.setNumIterations(1000);
+            mallet.printLogLikelihood = false;
+            mallet.addInstances(instances);
+            mallet.estimate();
+            malletSeconds = (System.nanoTime() - start) / 1e9;
+            for (Object[] words : mallet.getTopWords(10)) {
+                malletTop.add(Arrays.stream(words).map(Object::toString).toList());
+            }
         }
-        GensimResult gensim = args.length > 3
+        GensimResult gensim = peers && args.length > 3
                 ? runGensim(out, rows, vocabulary, k, (int) config.getSeed(), args[2], args[3]) : null;
 
         Set<String> all = new HashSet<>();
@@ -106,7 +112,9 @@ public final class TopicsBenchmark {
         String optimizer = stage.metrics().getOrDefault("topics." + lang + ".em", 0.0) == 1.0 ? "em" : "online";
         print("narrative topics (MLlib LDA, " + optimizer + ", " + config.getMaxIter() + " it)",
                 stageSeconds, stageTop, counts);
-        print("MALLET 2.0.8 ParallelTopicModel (1000 it, 1 thr)", malletSeconds, malletTop, counts);
+        if (peers) {
+            print("MALLET 2.0.8 ParallelTopicModel (1000 it, 1 thr)", malletSeconds, malletTop, counts);
+        }
         if (gensim != null) {
             print("gensim 4.4.0 LdaMulticore (" + gensim.settings() + ")", gensim.seconds(), gensim.topWords(), counts);
         }

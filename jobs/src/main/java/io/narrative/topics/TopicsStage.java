@@ -168,7 +168,8 @@ public final class TopicsStage {
         LDA lda = new LDA().setK(k).setMaxIter(config.getMaxIter()).setOptimizer(optimizer)
                 .setSeed(config.getSeed()).setFeaturesCol("features").setTopicDistributionCol("topic_distribution");
         if (optimizer.equals("online")) {
-            lda.setSubsamplingRate(config.getSubsamplingRate());
+            lda.setSubsamplingRate(config.getSubsamplingRate()).setLearningOffset(config.getLearningOffset())
+                    .setLearningDecay(config.getLearningDecay());
         } else {
             lda.setCheckpointInterval(10).setKeepLastCheckpoint(false);
         }

@@ -101,4 +101,15 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("topics.optimizer") && e.getMessage().contains("gibbs")
                 && e.getMessage().contains("auto"), e.getMessage());
     }
+
+    @Test
+    void topicsLearningDecay_oneHalf_isRejectedNamingKeyValueAndRange() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.fromYaml("topics:\n  learning_decay: 0.5\n", "test.yaml"));
+        assertTrue(e.getMessage().contains("topics.learning_decay") && e.getMessage().contains("0.5")
+                && e.getMessage().contains("above 0.5 and at most 1"),
+                e.getMessage());
+        assertEquals(0.7, ConfigLoader.fromYaml("topics:\n  learning_decay: 0.7\n", "test.yaml")
+                .getTopics().getLearningDecay());
+    }
 }
