@@ -69,7 +69,7 @@ public final class TopicsBenchmark {
 
         Dataset<Row> units = TopicUnits.of(lang, docTerms, null, config).persist(StorageLevel.MEMORY_AND_DISK());
         List<Row> rows = units.select(TopicUnits.UNIT_ID, Columns.TERMS).collectAsList();
-        // BENCH_STAGE_ONLY=1: a sweep of the stage's settings, without the peers' four minutes each time.
+        // BENCH_STAGE_ONLY=1: a sweep of the stage's settings, without the peers' minutes each time.
         boolean peers = !"1".equals(System.getenv("BENCH_STAGE_ONLY"));
         double malletSeconds = 0;
         List<List<String>> malletTop = new ArrayList<>();

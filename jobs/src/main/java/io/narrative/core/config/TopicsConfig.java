@@ -22,10 +22,9 @@ public class TopicsConfig implements ConfigSection {
     /** Maximum document frequency: a count when >= 1, a share of units when below 1. */
     private double maxDf = 0.5;
     /**
-     * online (fast, scales, exactly reproducible, but its topics vary with the seed), em (more coherent topics
-     * that hardly vary with the seed; more time and memory per unit; weights reproducible to about 1e-6 only,
-     * likely GraphX summing in arrival order), or auto: em for a language with at most em_max_units units,
-     * online above.
+     * online (fast, scales, exactly reproducible), em (as coherent as online on Reuters at 2.5x its time;
+     * more memory per unit; weights reproducible to about 1e-6 only, likely GraphX summing in arrival
+     * order), or auto: em for a language with at most em_max_units units, online above.
      */
     private String optimizer = "online";
     /** With optimizer auto, the largest unit count modelled with em. */
