@@ -112,4 +112,12 @@ class ConfigLoaderTest {
         assertEquals(0.7, ConfigLoader.fromYaml("topics:\n  learning_decay: 0.7\n", "test.yaml")
                 .getTopics().getLearningDecay());
     }
+
+    @Test
+    void topicsLearningOffset_belowOne_namesKeyValueAndLowerBound() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.fromYaml("topics:\n  learning_offset: 0.5\n", "test.yaml"));
+        assertTrue(e.getMessage().contains("topics.learning_offset") && e.getMessage().contains("0.5")
+                && e.getMessage().contains("a number >= 1.0"), e.getMessage());
+    }
 }

@@ -19,6 +19,13 @@ public final class ConfigErrors {
         }
     }
 
+    /** A lower bound only; NaN fails too. */
+    public void atLeast(String key, double value, double min) {
+        if (!(value >= min)) {
+            add(key, value, "a number >= " + min);
+        }
+    }
+
     public void between(String key, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             add(key, value, "a number from " + min + " to " + max);

@@ -67,13 +67,13 @@ public class TopicsConfig implements ConfigSection {
             errors.atLeast(prefix + ".k[" + i + "]", k.get(i), 2);
         }
         errors.atLeast(prefix + ".vocab_size", vocabSize, 10);
-        errors.between(prefix + ".min_df", minDf, 0.0, Double.MAX_VALUE);
-        errors.between(prefix + ".max_df", maxDf, 0.0, Double.MAX_VALUE);
+        errors.atLeast(prefix + ".min_df", minDf, 0.0);
+        errors.atLeast(prefix + ".max_df", maxDf, 0.0);
         errors.oneOf(prefix + ".optimizer", optimizer, List.of("online", "em", "auto"));
         errors.atLeast(prefix + ".em_max_units", emMaxUnits, 1);
         errors.atLeast(prefix + ".max_iter", maxIter, 1);
         errors.between(prefix + ".subsampling_rate", subsamplingRate, 0.0001, 1.0);
-        errors.between(prefix + ".learning_offset", learningOffset, 1.0, Double.MAX_VALUE);
+        errors.atLeast(prefix + ".learning_offset", learningOffset, 1.0);
         // Above 0.5 and at most 1: the Robbins-Monro conditions under which online LDA converges.
         if (!(learningDecay > 0.5 && learningDecay <= 1.0)) {
             errors.add(prefix + ".learning_decay", learningDecay, "a number above 0.5 and at most 1");
