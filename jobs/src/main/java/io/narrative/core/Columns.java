@@ -41,6 +41,9 @@ public final class Columns {
     public static final String EVIDENCE = "evidence";
     public static final String N_MENTIONS = "n_mentions";
     public static final String CONFIDENCE = "confidence";
+    public static final String P_AGAINST = "p_against";
+    public static final String P_NEUTRAL = "p_neutral";
+    public static final String P_FAVOR = "p_favor";
     public static final String EVIDENCE_SENTENCE_IDS = "evidence_sentence_ids";
 
     // report tables

@@ -25,6 +25,7 @@ public final class Tables {
 
     /** A stance model saved by train-stance, under its --output. */
     public static final String STANCE_MODEL = "models/stance";
+    public static final String STANCE_HEAD = "models/stance-head.json";
 
     /** The readable copy of the manifest, beside the tables. */
     public static final String RUN_MANIFEST_JSON = "run_manifest.json";

@@ -59,6 +59,9 @@ public final class PipelineRunner {
         RunManifest manifest = newManifest(args, config);
         RunContext context = RunContext.builder().spark(spark).config(config).store(store).manifest(manifest)
                 .progress(progress).inputs(args.getInputs()).topicModelDir(args.getTopicModel()).build();
+        for (StageJob job : jobs) {
+            job.preflight(context);
+        }
         boolean succeeded = false;
         try {
             for (StageJob job : jobs) {

@@ -26,6 +26,15 @@ public final class StanceCommands {
         StanceTools tools = new StanceTools(spark, config.getStance());
         List<Path> files = cli.getLabelled().stream().map(Path::of).toList();
         Set<String> types = Set.copyOf(cli.getEntityTypes());
+        if (cli.getCommand().equals("train-stance") && config.getStance().usesEncoder()) {
+            String out = cli.getOutput().replaceAll("/+$", "") + "/" + Tables.STANCE_HEAD;
+            tools.trainHead(files, types, out);
+            progress.info("stance head saved to " + out + "; use it with --set stance.encoder.head=" + out);
+            List<StanceMetrics.Scores> dev = tools.evaluate(files, "dev", types, out);
+            String table = "dev split, trained head:\n" + StanceMetrics.format(dev);
+            System.out.print(table);
+            return table;
+        }
         if (cli.getCommand().equals("train-stance")) {
             String out = cli.getOutput().replaceAll("/+$", "") + "/" + Tables.STANCE_MODEL;
             tools.train(files, types, out);
@@ -37,7 +46,10 @@ public final class StanceCommands {
         }
         String model = cli.getModel() != null ? cli.getModel() : config.getStance().getModel();
         List<StanceMetrics.Scores> scores = tools.evaluate(files, cli.getSplit(), types, model);
-        String table = "split " + cli.getSplit() + ", " + (model.isBlank() ? "rules" : "model " + model) + ":\n"
+        String scorer = config.getStance().usesEncoder()
+                ? "encoder, head " + (model.isBlank() ? "built in" : model)
+                : model.isBlank() ? "rules" : "rules, model " + model;
+        String table = "split " + cli.getSplit() + ", " + scorer + ":\n"
                 + StanceMetrics.format(scores);
         System.out.print(table);
         return table;

@@ -2,6 +2,7 @@ package io.narrative.stance;
 
 import io.narrative.core.Columns;
 import io.narrative.core.config.StanceConfig;
+import io.narrative.core.io.SerializableHadoopConf;
 import io.narrative.stance.lexicon.StanceResources;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,62 +11,93 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
-/** Scores the sentences of a partition with one {@link SentenceScorer}, made once per partition. */
+/**
+ * Scores the sentences of a partition: one {@link SentenceScorer} per partition finds the mentions and the
+ * rule evidence; with the encoder on, the sentences that mention a target are encoded in chunks and the
+ * head gives each target's probabilities, score P(favor) - P(against) and label (the likeliest class).
+ */
 final class SentenceStanceMapper implements MapPartitionsFunction<Row, SentenceStanceRow> {
+    /** Sentences read per chunk: enough to batch the encoder's sequences by length. */
+    static final int CHUNK = 512;
+
     private final Broadcast<StanceResources> resources;
     private final StanceConfig config;
+    private final StanceHead head;
+    private final String modelPath;
+    private final SerializableHadoopConf hadoop;
 
-    SentenceStanceMapper(Broadcast<StanceResources> resources, StanceConfig config) {
+    /** {@code head} and {@code modelPath} are null for the rules. */
+    SentenceStanceMapper(Broadcast<StanceResources> resources, StanceConfig config, StanceHead head,
+            String modelPath, SerializableHadoopConf hadoop) {
         this.resources = resources;
         this.config = config;
+        this.head = head;
+        this.modelPath = modelPath;
+        this.hadoop = hadoop;
     }
 
     @Override
     public Iterator<SentenceStanceRow> call(Iterator<Row> sentences) {
         SentenceScorer scorer = new SentenceScorer(resources.value(), config);
-        return new Iterator<>() {
-            private Iterator<SentenceStanceRow> pending = List.<SentenceStanceRow>of().iterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!pending.hasNext() && sentences.hasNext()) {
-                    pending = score(scorer, sentences.next()).iterator();
-                }
-                return pending.hasNext();
-            }
-
-            @Override
-            public SentenceStanceRow next() {
-                hasNext();
-                return pending.next();
-            }
-        };
+        EncoderStance encoder = head == null ? null
+                : EncoderStance.open(modelPath, hadoop.get(), head, config.getEncoder().getBatchTokens());
+        return Chunked.flatMap(sentences, CHUNK, chunk -> score(scorer, encoder, chunk));
     }
 
-    private List<SentenceStanceRow> score(SentenceScorer scorer, Row sentence) {
-        String lang = sentence.getAs(Columns.LANG);
-        String text = sentence.getAs(Columns.TEXT);
-        int offset = sentence.<Integer>getAs(Columns.CHAR_START);
-        List<SentenceStanceRow> rows = new ArrayList<>();
-        for (TargetStance stance : scorer.score(lang, text)) {
-            SentenceStanceRow row = new SentenceStanceRow();
-            row.setDocId(sentence.getAs(Columns.DOC_ID));
-            row.setSentenceId(sentence.<Integer>getAs(Columns.SENTENCE_ID));
-            row.setParagraphId(sentence.<Integer>getAs(Columns.PARAGRAPH_ID));
-            row.setLang(lang);
-            row.setTarget(stance.target());
-            row.setScore(stance.score());
-            row.setLabel(StanceLabels.label(stance.score(), config));
-            row.setNMentions(stance.mentions().size());
-            row.setEvidence(new ArrayList<>(stance.evidence()));
-            stance.mentions().forEach(m -> row.getMentions()
-                    .add(new MentionItem(m.alias(), offset + m.charStart(), offset + m.charEnd())));
-            for (double f : stance.features()) {
-                row.getFeatures().add(f);
+    private List<SentenceStanceRow> score(SentenceScorer scorer, EncoderStance encoder, List<Row> chunk) {
+        List<Row> mentioning = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<String> langs = new ArrayList<>();
+        List<List<TargetStance>> stances = new ArrayList<>();
+        for (Row sentence : chunk) {
+            String text = sentence.getAs(Columns.TEXT);
+            String lang = sentence.getAs(Columns.LANG);
+            List<TargetStance> found = scorer.score(lang, text);
+            if (!found.isEmpty()) {
+                mentioning.add(sentence);
+                texts.add(text);
+                langs.add(lang);
+                stances.add(found);
             }
-            row.setWindowTerms(new ArrayList<>(stance.windowTerms()));
-            rows.add(row);
+        }
+        List<double[][]> probabilities = encoder == null || texts.isEmpty() ? null
+                : encoder.probabilities(texts, langs, stances);
+        List<SentenceStanceRow> rows = new ArrayList<>();
+        for (int s = 0; s < mentioning.size(); s++) {
+            for (int t = 0; t < stances.get(s).size(); t++) {
+                rows.add(row(mentioning.get(s), stances.get(s).get(t), probabilities == null ? null
+                        : probabilities.get(s)[t]));
+            }
         }
         return rows;
+    }
+
+    private SentenceStanceRow row(Row sentence, TargetStance stance, double[] p) {
+        int offset = sentence.<Integer>getAs(Columns.CHAR_START);
+        SentenceStanceRow row = new SentenceStanceRow();
+        row.setDocId(sentence.getAs(Columns.DOC_ID));
+        row.setSentenceId(sentence.<Integer>getAs(Columns.SENTENCE_ID));
+        row.setParagraphId(sentence.<Integer>getAs(Columns.PARAGRAPH_ID));
+        row.setLang(sentence.getAs(Columns.LANG));
+        row.setTarget(stance.target());
+        if (p == null) {
+            row.setScore(stance.score());
+            row.setLabel(StanceLabels.label(stance.score(), config));
+        } else {
+            row.setScore(p[2] - p[0]);
+            row.setLabel(EncoderStance.label(p));
+            row.setPAgainst(p[0]);
+            row.setPNeutral(p[1]);
+            row.setPFavor(p[2]);
+        }
+        row.setNMentions(stance.mentions().size());
+        row.setEvidence(new ArrayList<>(stance.evidence()));
+        stance.mentions().forEach(m -> row.getMentions()
+                .add(new MentionItem(m.alias(), offset + m.charStart(), offset + m.charEnd())));
+        for (double f : stance.features()) {
+            row.getFeatures().add(f);
+        }
+        row.setWindowTerms(new ArrayList<>(stance.windowTerms()));
+        return row;
     }
 }

@@ -18,6 +18,10 @@ public class SentenceStanceRow implements Serializable {
     private double score;
     private String label;
     private int nMentions;
+    /** The encoder head's class probabilities; null with the rules. */
+    private Double pAgainst;
+    private Double pNeutral;
+    private Double pFavor;
     private List<EvidenceItem> evidence = new ArrayList<>();
     private List<MentionItem> mentions = new ArrayList<>();
     /** Rule features and window terms, the input of a trained model; not written to the tables. */

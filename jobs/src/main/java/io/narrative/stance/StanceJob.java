@@ -8,8 +8,10 @@ import io.narrative.core.StageJob;
 import io.narrative.core.Tables;
 import io.narrative.core.config.StanceConfig;
 import io.narrative.core.io.TableStore;
+import io.narrative.encoder.SharedModels;
 import io.narrative.stance.lexicon.StanceResources;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Row;
 
@@ -20,15 +22,34 @@ public final class StanceJob implements StageJob {
         return StanceStage.NAME;
     }
 
+    /** With the encoder on: the model file and the head must be readable and well formed. */
+    @Override
+    public void preflight(RunContext context) {
+        StanceConfig config = context.getConfig().getStance();
+        if (config.usesEncoder()) {
+            Configuration hadoop = context.getSpark().sparkContext().hadoopConfiguration();
+            SharedModels.check(config.getEncoder().effectiveModel(), hadoop);
+            StanceHead.load(config.getEncoder().getHead(), hadoop);
+        }
+    }
+
     @Override
     public Map<String, Long> run(RunContext context) {
         StanceConfig config = context.getConfig().getStance();
-        StanceResources resources = StanceResources.load(config,
-                context.getSpark().sparkContext().hadoopConfiguration());
+        Configuration hadoop = context.getSpark().sparkContext().hadoopConfiguration();
+        StanceResources resources = StanceResources.load(config, hadoop);
         resources.warnings().forEach(context.getManifest()::warn);
-        PipelineModel model = config.getModel().isBlank() ? null : StanceModel.load(config.getModel());
+        StanceStage stage;
+        PipelineModel model = null;
+        if (config.usesEncoder()) {
+            stage = StanceStage.encoder(config, resources, StanceHead.load(config.getEncoder().getHead(), hadoop),
+                    config.getEncoder().effectiveModel());
+        } else {
+            model = config.getModel().isBlank() ? null : StanceModel.load(config.getModel());
+            stage = StanceStage.rules(config, resources, model);
+        }
         TableStore store = context.getStore();
-        StanceStage.Result result = new StanceStage(config, resources, model).apply(store.read(Tables.SENTENCES));
+        StanceStage.Result result = stage.apply(store.read(Tables.SENTENCES));
         try {
             store.write(Tables.MENTIONS, result.mentions());
             store.write(Tables.SENTENCE_STANCE, result.sentenceStance());
@@ -41,6 +62,7 @@ public final class StanceJob implements StageJob {
             context.getManifest().count("stance." + r.getString(0) + "." + r.getString(1), r.getLong(2));
         }
         context.getManifest().getMetrics().put("stance.model", model == null ? 0.0 : 1.0);
+        context.getManifest().getMetrics().put("stance.encoder", config.usesEncoder() ? 1.0 : 0.0);
         return store.rowCounts(Tables.MENTIONS, Tables.SENTENCE_STANCE, Tables.DOC_STANCE);
     }
 }

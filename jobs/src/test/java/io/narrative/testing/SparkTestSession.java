@@ -14,6 +14,8 @@ public final class SparkTestSession {
 
     public static synchronized SparkSession get() {
         if (spark == null) {
+            // the default stance scorer is the encoder: its model file, as bin/narrative would name it
+            TestModels.encoderModel();
             spark = SparkSession.builder()
                     .master("local[2]")
                     .appName("narrative-tests")

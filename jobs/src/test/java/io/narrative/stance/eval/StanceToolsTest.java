@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.narrative.core.config.StanceConfig;
+import io.narrative.stance.StanceHead;
+import org.apache.hadoop.conf.Configuration;
 import io.narrative.testing.Fixtures;
 import io.narrative.testing.SparkTestSession;
 import java.nio.file.Files;
@@ -36,6 +38,7 @@ class StanceToolsTest {
     void trainThenEvaluate_learnsCuesTheLexiconLacks() throws Exception {
         Path gold = labelledFile();
         StanceConfig config = new StanceConfig();
+        config.setScorer(StanceConfig.RULES);
         config.setTrainMinDf(2);
         StanceTools tools = new StanceTools(SparkTestSession.get(), config);
 
@@ -48,5 +51,24 @@ class StanceToolsTest {
         StanceMetrics.Scores trained = tools.evaluate(List.of(gold), "test", Set.of(), modelDir).get(0);
         assertTrue(trained.fAvg() > 0.9, "held-out F_avg of the trained model: " + trained.fAvg());
         assertEquals(1.0, trained.mentionsFound(), 1e-9);
+    }
+
+    @Test
+    void trainHeadThenEvaluate_encoderHeadLearnsWordsNoLexiconHas() throws Exception {
+        Path gold = labelledFile();
+        StanceConfig config = new StanceConfig();
+        StanceTools tools = new StanceTools(SparkTestSession.get(), config);
+
+        String headPath = dir.resolve("models/stance-head.json").toString();
+        StanceHead head = tools.trainHead(List.of(gold), Set.of(), headPath);
+        assertTrue(Files.isRegularFile(Path.of(headPath)));
+        assertTrue(head.getShared() != null && head.getShared().getTemperature() > 0,
+                "a shared classifier with its temperature");
+        assertEquals(config.getEncoder().getTapLayer(), head.getTapLayer());
+
+        StanceMetrics.Scores trained = tools.evaluate(List.of(gold), "test", Set.of(), headPath).get(0);
+        assertTrue(trained.fAvg() > 0.8, "held-out F_avg of the trained head: " + trained.fAvg());
+        StanceHead reread = StanceHead.load(headPath, new Configuration());
+        assertEquals(head.getShared().getIntercepts()[2], reread.getShared().getIntercepts()[2], 0.0);
     }
 }

