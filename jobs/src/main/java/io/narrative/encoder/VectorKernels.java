@@ -1,6 +1,7 @@
 package io.narrative.encoder;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -14,6 +15,8 @@ final class VectorKernels implements Kernels {
     private static final int L = S.length();
     private static final int ROW_BLOCK = 64;
     private static final int BLOCK = ModelImage.BLOCK;
+    /** 1.5 x 2^23: adding and subtracting it rounds an fp32 of magnitude below 2^22 to an integer. */
+    private static final float ROUND = 12582912f;
 
     @Override
     public int panelWidth() {
@@ -93,7 +96,7 @@ final class VectorKernels implements Kernels {
     public void quantize(float[] x, int count) {
         // rint for |v| <= 127 by the 1.5 x 2^23 trick: adding it leaves no fraction bits, so the hardware's
         // round-to-nearest-even does the rounding, exactly as lrintf
-        FloatVector magic = FloatVector.broadcast(S, 12582912f);
+        FloatVector magic = FloatVector.broadcast(S, ROUND);
         for (int b = 0; b < count; b += BLOCK) {
             FloatVector amax = FloatVector.zero(S);
             for (int j = b; j < b + BLOCK; j += L) {
@@ -109,6 +112,22 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /**
+     * e^x in fp32 lanes from IEEE-exact lane operations only (Cody-Waite reduction x = n ln2 + r, a degree-6
+     * polynomial for e^r, the exponent bits for 2^n), about 1 ulp. Not VectorOperators.EXP: the JDK
+     * computes that one with different code before and after the JIT compiles the loop, and the last-bit
+     * differences flip e5's int8 rounding further on, so the same text would not encode the same twice.
+     */
+    private static FloatVector exp(FloatVector x) {
+        FloatVector v = x.max(-87.0f).min(88.0f);
+        FloatVector n = v.mul(1.44269504f).add(ROUND).sub(ROUND);
+        FloatVector r = v.sub(n.mul(0.693359375f)).sub(n.mul(-2.12194440e-4f));
+        FloatVector p = r.mul(1.3888889e-3f).add(8.3333333e-3f).mul(r).add(4.1666667e-2f).mul(r)
+                .add(1.6666667e-1f).mul(r).add(0.5f).mul(r).add(1f).mul(r).add(1f);
+        IntVector bits = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(bits.reinterpretAsFloats());
+    }
+
     /** GELU with the Numerical Recipes erfc fit of {@link Activations#erf}, in fp32 lanes. */
     @Override
     public void gelu(float[] x, int count) {
@@ -121,7 +140,7 @@ final class VectorKernels implements Kernels {
             FloatVector poly = t.mul(0.17087277f).add(-0.82215223f).mul(t).add(1.48851587f).mul(t).add(-1.13520398f)
                     .mul(t).add(0.27886807f).mul(t).add(-0.18628806f).mul(t).add(0.09678418f).mul(t)
                     .add(0.37409196f).mul(t).add(1.00002368f).mul(t).add(-1.26551223f);
-            FloatVector erfc = t.mul(poly.sub(z.mul(z)).lanewise(VectorOperators.EXP));
+            FloatVector erfc = t.mul(exp(poly.sub(z.mul(z))));
             // erf(|u|) = 1 - erfc; gelu = 0.5 v (1 + sign(v) erf(|u|))
             FloatVector erfAbs = erfc.neg().add(1f);
             FloatVector erf = erfAbs.blend(erfAbs.neg(), v.lt(0f));

@@ -96,6 +96,11 @@ public final class StanceStage {
 
     public Result apply(Dataset<Row> sentences) {
         INPUT.check(sentences);
+        int cores = sentences.sparkSession().sparkContext().defaultParallelism();
+        if (head != null && sentences.rdd().getNumPartitions() < cores) {
+            // the encoder is the costly part: a small table in few files would leave cores idle
+            sentences = sentences.repartition(cores);
+        }
         Broadcast<StanceResources> shared = JavaSparkContext
                 .fromSparkContext(sentences.sparkSession().sparkContext()).broadcast(resources);
         Dataset<Row> rows = SnakeCase.table(sentences

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.narrative.core.Tables;
+import io.narrative.core.config.EncoderConfig;
+import io.narrative.testing.TestModels;
 import io.narrative.testing.Fixtures;
 import io.narrative.testing.SparkTestSession;
 import io.narrative.testing.TestRuns;
@@ -128,10 +130,11 @@ class CrashRecoveryTest {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (argument.startsWith("--add-opens") || argument.startsWith("--add-exports")
-                    || argument.startsWith("-XX:")) {
+                    || argument.startsWith("--add-modules") || argument.startsWith("-XX:")) {
                 command.add(argument);
             }
         }
+        command.add("-D" + EncoderConfig.MODEL_PROPERTY + "=" + TestModels.encoderModel());
         command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "io.narrative.Main",
                 "run", "--input", input.toString(), "--output", out.toString()));
         for (String setting : SETTINGS) {

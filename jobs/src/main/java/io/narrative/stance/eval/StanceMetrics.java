@@ -15,7 +15,7 @@ import java.util.TreeMap;
 public final class StanceMetrics {
     /** The scores of one group of items. */
     public record Scores(String group, int n, Map<String, double[]> perLabel, double fAvg, double macroF1,
-            double accuracy, int targetsInFile, double mentionsFound) {
+            double accuracy, int targetsInFile, double mentionsFound, double calibrationError) {
         /** precision, recall, F1, support for {@code label}. */
         public double[] of(String label) {
             return perLabel.get(label);
@@ -81,7 +81,44 @@ public final class StanceMetrics {
         }
         return new Scores(group, items.size(), perLabel, fAvg, macro,
                 items.isEmpty() ? 0.0 : correct / (double) items.size(), inFile,
-                inFile == 0 ? Double.NaN : found / (double) inFile);
+                inFile == 0 ? Double.NaN : found / (double) inFile, calibrationError(items));
+    }
+
+    /**
+     * Expected calibration error of the label's probability (10 equal-width bins: the mean of |accuracy -
+     * mean probability| weighted by the bin's share of items); NaN when the items carry no probabilities
+     * (the rules). 0 for a perfectly calibrated scorer.
+     */
+    static double calibrationError(List<ScoredItem> items) {
+        double[] confidence = new double[10];
+        double[] correct = new double[10];
+        int[] count = new int[10];
+        int n = 0;
+        for (ScoredItem item : items) {
+            if (item.getPFavor() == null) {
+                continue;
+            }
+            double p = switch (item.getLabel()) {
+                case StanceLabels.FAVOR -> item.getPFavor();
+                case StanceLabels.AGAINST -> item.getPAgainst();
+                default -> item.getPNeutral();
+            };
+            int bin = Math.min(9, (int) (p * 10));
+            confidence[bin] += p;
+            correct[bin] += StanceLabels.polarity(item.getLabel()) == item.getGold() ? 1 : 0;
+            count[bin]++;
+            n++;
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double ece = 0;
+        for (int b = 0; b < 10; b++) {
+            if (count[b] > 0) {
+                ece += Math.abs(correct[b] - confidence[b]) / n;
+            }
+        }
+        return ece;
     }
 
     /** A plain-text table, one block per group. */
@@ -98,6 +135,9 @@ public final class StanceMetrics {
             out.append(String.format(Locale.ROOT,
                     "%-16s n=%d  F_avg(favor,against)=%.3f  macro-F1(3 classes)=%.3f  accuracy=%.3f",
                     s.group(), s.n(), s.fAvg(), s.macroF1(), s.accuracy()));
+            if (!Double.isNaN(s.calibrationError())) {
+                out.append(String.format(Locale.ROOT, "  calibration error (ECE)=%.3f", s.calibrationError()));
+            }
             if (s.targetsInFile() > 0) {
                 out.append(String.format(Locale.ROOT, "  gold targets of the targets file found as mentions=%.3f"
                         + " (%d)", s.mentionsFound(), s.targetsInFile()));

@@ -16,12 +16,15 @@ import org.apache.hadoop.conf.Configuration;
 import io.narrative.stance.lexicon.StanceResources;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,8 +59,12 @@ public final class StanceTools {
                 scored = StanceModel.apply(StanceModel.load(modelPath), scored, "score", "label");
             }
         }
+        if (!Arrays.asList(scored.columns()).contains("p_favor")) {
+            Column none = functions.lit(null).cast("double");
+            scored = scored.withColumn("p_against", none).withColumn("p_neutral", none).withColumn("p_favor", none);
+        }
         List<ScoredItem> rows = scored.select("id", "lang", "split", "entity_type", "gold", "gold_target",
-                        "mention_found", "score", "label")
+                        "mention_found", "score", "label", "p_against", "p_neutral", "p_favor")
                 .as(Encoders.bean(ScoredItemView.class)).collectAsList().stream().map(ScoredItemView::toItem)
                 .toList();
         return StanceMetrics.compute(rows);
@@ -166,6 +173,9 @@ public final class StanceTools {
         private int mention_found;
         private double score;
         private String label;
+        private Double p_against;
+        private Double p_neutral;
+        private Double p_favor;
 
         ScoredItem toItem() {
             ScoredItem item = new ScoredItem();
@@ -178,6 +188,9 @@ public final class StanceTools {
             item.setMentionFound(mention_found);
             item.setScore(score);
             item.setLabel(label == null ? StanceLabels.NEUTRAL : label);
+            item.setPAgainst(p_against);
+            item.setPNeutral(p_neutral);
+            item.setPFavor(p_favor);
             return item;
         }
     }

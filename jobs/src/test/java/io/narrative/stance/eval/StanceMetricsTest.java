@@ -33,4 +33,23 @@ class StanceMetricsTest {
         assertEquals("russia", russia.group());
         assertEquals(2, russia.n());
     }
+
+    private static ScoredItem withProbabilities(int gold, double pa, double pn, double pf) {
+        String label = pa >= pn && pa >= pf ? "against" : pf > pn ? "favor" : "neutral";
+        ScoredItem item = item(gold, label, "russia", 1);
+        item.setPAgainst(pa);
+        item.setPNeutral(pn);
+        item.setPFavor(pf);
+        return item;
+    }
+
+    @Test
+    void calibrationError_handCountedBins_andNaNWithoutProbabilities() {
+        // bin 0.9: confidences 0.95 and 0.95, one right -> |1 - 1.9| / 3; bin 0.6: 0.6, right -> |1 - 0.6| / 3
+        List<ScoredItem> items = List.of(withProbabilities(1, 0.02, 0.03, 0.95),
+                withProbabilities(0, 0.02, 0.03, 0.95), withProbabilities(-1, 0.6, 0.3, 0.1));
+        assertEquals((0.9 + 0.4) / 3, StanceMetrics.compute(items).get(0).calibrationError(), 1e-9);
+        assertEquals(Double.NaN, StanceMetrics.compute(List.of(item(1, "favor", "russia", 1))).get(0)
+                .calibrationError());
+    }
 }
