@@ -65,7 +65,7 @@ public final class SpanEncoder {
             if (tokens.size() <= max) {
                 Job job = new Job(r, tokens.ids(), 0);
                 for (int g = 0; g < groupTokens.size(); g++) {
-                    job.groups.add(new int[] {g});
+                    job.groups.add(g);
                 }
                 job.ranges.addAll(groupTokens);
                 jobs.add(job);
@@ -75,7 +75,7 @@ public final class SpanEncoder {
                     int centre = ranges.length == 0 ? 0 : (ranges[0][0] + ranges[0][1]) / 2;
                     int from = Math.max(0, Math.min(tokens.size() - max, centre - max / 2));
                     Job job = new Job(r, Arrays.copyOfRange(tokens.ids(), from, from + max), from);
-                    job.groups.add(new int[] {g});
+                    job.groups.add(g);
                     job.ranges.add(ranges);
                     jobs.add(job);
                 }
@@ -98,7 +98,7 @@ public final class SpanEncoder {
                 Job job = jobs.get(a + s);
                 for (int k = 0; k < job.groups.size(); k++) {
                     float[] last = pool(states, states.values(), s, job.offset, job.ranges.get(k));
-                    out.get(job.request)[job.groups.get(k)[0]] = tapLayer == 0 ? last
+                    out.get(job.request)[job.groups.get(k)] = tapLayer == 0 ? last
                             : concat(last, pool(states, states.tapped(), s, job.offset, job.ranges.get(k)));
                 }
             }
@@ -170,7 +170,8 @@ public final class SpanEncoder {
         final int request;
         final int[] ids;
         final int offset;
-        final List<int[]> groups = new ArrayList<>();
+        /** The request's groups this sequence serves, and their token ranges, in step. */
+        final List<Integer> groups = new ArrayList<>();
         final List<int[][]> ranges = new ArrayList<>();
 
         Job(int request, int[] ids, int offset) {

@@ -29,10 +29,6 @@ final class EncoderStance {
         return new EncoderStance(SharedModels.get(modelPath, hadoop), head, batchTokens);
     }
 
-    StanceHead head() {
-        return head;
-    }
-
     int dim() {
         return encoder.dim();
     }

@@ -85,7 +85,7 @@ public final class StanceHeadTrainer {
             head.setRuleFeatures(StanceFeatures.SIZE);
             Map<String, Object> report = new LinkedHashMap<>();
 
-            Choice shared = best(withWeights(data, null), devRows, null, report, "shared");
+            Choice shared = best(withWeights(data, null), devRows, report, "shared");
             shared.classifier.setTemperature(temperature(shared.classifier, devRows));
             head.setShared(shared.classifier);
             for (String lang : new TreeSet<>(devRows.stream().map(DevRow::lang).toList())) {
@@ -94,7 +94,7 @@ public final class StanceHeadTrainer {
                     continue;
                 }
                 double sharedF1 = macroF1(shared.classifier, own);
-                Choice mine = best(withWeights(data, lang), own, null, report, "lang=" + lang);
+                Choice mine = best(withWeights(data, lang), own, report, "lang=" + lang);
                 report.put("lang=" + lang + " shared dev macro-F1", round(sharedF1));
                 if (mine.f1 > sharedF1) {
                     mine.classifier.setTemperature(temperature(mine.classifier, own));
@@ -118,8 +118,8 @@ public final class StanceHeadTrainer {
     }
 
     /** The L2 strength of the grid whose classifier scores the best macro-F1 on {@code rows}. */
-    private Choice best(Dataset<Row> weighted, List<DevRow> rows, Choice best, Map<String, Object> report,
-            String name) {
+    private Choice best(Dataset<Row> weighted, List<DevRow> rows, Map<String, Object> report, String name) {
+        Choice best = null;
         for (double reg : regParams) {
             LogisticRegressionModel model = new LogisticRegression().setFamily("multinomial")
                     .setFeaturesCol(VECTOR).setLabelCol(CLASS).setWeightCol(WEIGHT).setRegParam(reg)

@@ -24,7 +24,7 @@ public class EncoderConfig implements ConfigSection {
     /** train-stance: a middle layer (1-12) whose pooled states join the last layer's; 0 = the last alone. */
     private int tapLayer = 8;
     /** train-stance: the L2 strengths tried; the one with the best dev macro-F1 is kept. */
-    private java.util.List<Double> trainRegParams = java.util.List.of(0.01, 0.03, 0.1, 0.3);
+    private java.util.List<Double> trainRegParams = java.util.List.of(0.1, 0.3, 1.0, 3.0);
     /** train-stance: class weights = the balancing weights to this power (0 none, 1 fully balanced). */
     private double trainClassWeightPower = 0.5;
     /** train-stance: in a language's own classifier, the other languages' rows count this much. */
