@@ -41,9 +41,15 @@ check("the encoder scored the stance: probabilities sum to 1 and agree with the 
       and (sentence_stance[["p_against", "p_neutral", "p_favor"]].values.argmax(axis=1)
            == sentence_stance["label"].map({"against": 0, "neutral": 1, "favor": 2}).values).all())
 texts = documents.set_index("doc_id")["text"]
-sample = mentions.head(50)
-check("mention offsets point at the alias in documents.text",
-      all(texts[r.doc_id][r.char_start:r.char_end] == r.alias for r in sample.itertuples()))
+
+
+def utf16_slice(text, start, end):
+    """Offsets in the tables count UTF-16 code units (docs/tables.md), not Python's code points."""
+    return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le")
+
+
+check("mention offsets point at the alias in documents.text (every mention, UTF-16 offsets)",
+      all(utf16_slice(texts[r.doc_id], r.char_start, r.char_end) == r.alias for r in mentions.itertuples()))
 check("sentence evidence is readable as lists of structs",
       sentence_stance["evidence"].map(lambda e: all("cue" in x and "weight" in x for x in e)).all())
 narratives = pd.read_parquet(out / "narratives")

@@ -108,6 +108,22 @@ def read_manifest(output: str) -> dict:
     return json.loads(text)
 
 
+def utf16_index(text: str, offset: int) -> int:
+    """The Python index of a table offset: offsets count UTF-16 code units (Java's string indices), which
+    run ahead of Python's code points after each character outside the Basic Multilingual Plane (emoji)."""
+    units = 0
+    for i, ch in enumerate(text):
+        if units >= offset:
+            return i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+def utf16_slice(text: str, start: int, end: int) -> str:
+    """text[start:end] with start and end as the tables give them (UTF-16 code units)."""
+    return text[utf16_index(text, start):utf16_index(text, end)]
+
+
 def shorten(text: str, limit: int = 60) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -172,6 +188,7 @@ def evidence_html(rows: pd.DataFrame) -> str:
     def marked(text: str, spans) -> str:
         out, last = [], 0
         for start, end in spans:
+            start, end = utf16_index(text, start), utf16_index(text, end)
             out.append(html.escape(text[last:start]) + "<b>" + html.escape(text[start:end]) + "</b>")
             last = end
         return "".join(out) + html.escape(text[last:])
