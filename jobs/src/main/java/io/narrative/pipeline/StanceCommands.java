@@ -26,21 +26,19 @@ public final class StanceCommands {
         StanceTools tools = new StanceTools(spark, config.getStance());
         List<Path> files = cli.getLabelled().stream().map(Path::of).toList();
         Set<String> types = Set.copyOf(cli.getEntityTypes());
-        if (cli.getCommand().equals("train-stance") && config.getStance().usesEncoder()) {
-            String out = cli.getOutput().replaceAll("/+$", "") + "/" + Tables.STANCE_HEAD;
-            tools.trainHead(files, types, out);
-            progress.info("stance head saved to " + out + "; use it with --set stance.encoder.head=" + out);
-            List<StanceMetrics.Scores> dev = tools.evaluate(files, "dev", types, out);
-            String table = "dev split, trained head:\n" + StanceMetrics.format(dev);
-            System.out.print(table);
-            return table;
-        }
         if (cli.getCommand().equals("train-stance")) {
-            String out = cli.getOutput().replaceAll("/+$", "") + "/" + Tables.STANCE_MODEL;
-            tools.train(files, types, out);
-            progress.info("stance model saved to " + out + "; use it with --set stance.model=" + out);
-            List<StanceMetrics.Scores> dev = tools.evaluate(files, "dev", types, out);
-            String table = "dev split, trained model:\n" + StanceMetrics.format(dev);
+            boolean head = config.getStance().usesEncoder();
+            String out = cli.getOutput().replaceAll("/+$", "") + "/" + (head ? Tables.STANCE_HEAD : Tables.STANCE_MODEL);
+            if (head) {
+                tools.trainHead(files, types, out);
+            } else {
+                tools.train(files, types, out);
+            }
+            String what = head ? "head" : "model";
+            progress.info("stance " + what + " saved to " + out + "; use it with --set "
+                    + (head ? "stance.encoder.head=" : "stance.model=") + out);
+            String table = "dev split, trained " + what + ":\n"
+                    + StanceMetrics.format(tools.evaluate(files, "dev", types, out));
             System.out.print(table);
             return table;
         }
