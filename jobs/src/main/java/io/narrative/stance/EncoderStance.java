@@ -66,12 +66,6 @@ final class EncoderStance {
 
     /** The label of the likeliest class. */
     static String label(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return StanceLabels.BY_INDEX[best];
+        return StanceLabels.BY_INDEX[HeadClassifier.argmax(p)];
     }
 }

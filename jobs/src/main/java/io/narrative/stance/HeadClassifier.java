@@ -46,6 +46,17 @@ public class HeadClassifier implements Serializable {
         return p;
     }
 
+    /** The index of the likeliest class (against 0, neutral 1, favor 2; ties to the lower index). */
+    static int argmax(double[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     boolean fits(int size) {
         boolean ok = coefficients != null && coefficients.length == 3 && intercepts != null && intercepts.length == 3
                 && temperature > 0;

@@ -150,7 +150,7 @@ public final class StanceHeadTrainer {
     private static double macroF1(HeadClassifier classifier, List<DevRow> rows) {
         int[][] confusion = new int[3][3];
         for (DevRow r : rows) {
-            confusion[r.label][argmax(classifier.probabilities(r.encoded, r.rules))]++;
+            confusion[r.label][HeadClassifier.argmax(classifier.probabilities(r.encoded, r.rules))]++;
         }
         double sum = 0;
         for (int c = 0; c < 3; c++) {
@@ -196,16 +196,6 @@ public final class StanceHeadTrainer {
                     (int) r.getDouble(2)));
         }
         return rows;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     private static double round(double v) {
