@@ -6,6 +6,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,9 @@ import java.util.Optional;
 /**
  * Parses a published date: ISO-8601 dates and timestamps first, then the configured patterns, case
  * insensitively ({@code 26-FEB-1987 15:01:01.79}). Only the calendar date is kept.
+ *
+ * <p>Strict: a day that does not exist ({@code 31/02/2020}, {@code 2021-02-29}) is unparseable, never moved
+ * to the nearest real day as java.time's default (smart) resolver would, so that the caller counts it.
  */
 public final class DateParser {
     private final List<DateTimeFormatter> formats;
@@ -21,7 +26,9 @@ public final class DateParser {
     public DateParser(List<String> patterns) {
         this.formats = patterns.stream()
                 .map(p -> new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
-                        .toFormatter(Locale.ENGLISH))
+                        // yyyy is year-of-era: the strict resolver needs the era, which news dates never name
+                        .parseDefaulting(ChronoField.ERA, 1)
+                        .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT))
                 .toList();
     }
 

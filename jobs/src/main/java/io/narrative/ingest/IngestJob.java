@@ -110,6 +110,7 @@ public final class IngestJob implements StageJob {
             }
         });
         manifest.getInputs().addAll(counts.values());
+        listing.warnings().forEach(manifest::warn);
         counts.values().stream().filter(c -> c.getRecordsRead() == 0)
                 .forEach(c -> manifest.warn("--input " + c.getInputRoot() + ": no records found"));
 

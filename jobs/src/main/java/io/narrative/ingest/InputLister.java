@@ -1,7 +1,6 @@
 package io.narrative.ingest;
 
 import io.narrative.core.NarrativeException;
-import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,20 +15,33 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Lists the files under each {@code --input} (recursively for folders), on the driver. Names starting
- * with "." or "_" are skipped, as Hadoop and Spark do (_SUCCESS, .crc). A folder that cannot be listed
- * becomes a reject, so it is accounted for; an input that does not exist stops the run.
+ * with "." or "_" are skipped, as Hadoop and Spark do (_SUCCESS, .crc). Each real file is listed once:
+ * links are followed, but a folder or file reached again (a link back to a parent, two links to one file,
+ * the same folder under two inputs) is not walked or read again, and the run's warnings say so.
+ * Entries that cannot be read as files (a folder that cannot be listed, a dangling link, a named pipe, a
+ * socket, a device) become rejects, so they are accounted for and never opened; an input that does not
+ * exist stops the run.
+ *
+ * <p>Local folders are walked with java.nio (file keys, file types and dangling links are visible there,
+ * and any name Linux allows works, colons included); other file systems (hdfs://, s3a://) with Hadoop's
+ * listing.
  */
 public final class InputLister {
-    /** The files found, and one reject per folder that could not be listed. */
-    public record Listing(List<InputFile> files, List<RawRecord> unreadable) {
+    /** Warnings about entries listed once although reached more than once; the rest are counted. */
+    static final int MAX_WARNINGS = 20;
+
+    /** The files found, one reject per entry that cannot be read as a file, and what was skipped. */
+    public record Listing(List<InputFile> files, List<RawRecord> unreadable, List<String> warnings) {
     }
 
     private InputLister() {
     }
 
     public static Listing list(List<String> inputs, Configuration conf) {
-        List<InputFile> files = new ArrayList<>();
-        List<RawRecord> unreadable = new ArrayList<>();
+        Listing listing = new Listing(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        LocalWalker local = new LocalWalker(listing);
+        Set<Path> walkedRemote = new HashSet<>();
+        int[] skipped = {0};
         for (int index = 0; index < inputs.size(); index++) {
             String input = inputs.get(index);
             Path root = new Path(input);
@@ -42,88 +54,80 @@ public final class InputLister {
                     throw new NarrativeException("--input " + input + ": no such file or directory");
                 }
                 Path qualified = fs.makeQualified(root);
-                if (status.isFile()) {
-                    files.add(inputFile(index, input, status, qualified.getName()));
+                if ("file".equals(qualified.toUri().getScheme())) {
+                    local.walkInput(index, input, java.nio.file.Path.of(qualified.toUri()));
+                } else if (status.isFile()) {
+                    listing.files().add(remoteFile(index, input, status, qualified.getName()));
                 } else {
-                    walk(fs, index, input, qualified, status.getPath(), files, unreadable);
+                    walkRemote(fs, index, input, qualified, status.getPath(), listing, walkedRemote, skipped);
                 }
             } catch (IOException e) {
                 throw new NarrativeException("--input " + input + ": cannot read (" + e.getMessage() + ")", e);
             }
         }
-        return new Listing(files, unreadable);
+        local.summarise();
+        if (skipped[0] > 0) {
+            listing.warnings().add(skipped[0] + " folders reached again under the inputs were walked once");
+        }
+        return listing;
     }
 
-    private static void walk(FileSystem fs, int index, String input, Path root, Path dir, List<InputFile> files,
-            List<RawRecord> unreadable) {
+    private static void walkRemote(FileSystem fs, int index, String input, Path root, Path dir, Listing listing,
+            Set<Path> walked, int[] skipped) {
+        if (!walked.add(dir)) {
+            skipped[0]++;
+            return;
+        }
         FileStatus[] children;
         try {
             children = fs.listStatus(dir);
         } catch (IOException e) {
-            unreadable.add(unreadableEntry(index, input, root, dir, "cannot list folder (" + e.getMessage() + ")"));
+            listing.unreadable().add(unreadableEntry(index, input, relative(root, dir), dir.toString(),
+                    RejectReason.UNREADABLE_FILE, "cannot list folder (" + e.getMessage() + ")"));
             return;
         }
         Arrays.sort(children);
-        for (String lost : unlistedLocalNames(fs, dir, children)) {
-            unreadable.add(unreadableEntry(index, input, root, new Path(dir, lost),
-                    "a broken link, or an entry that cannot be opened"));
-        }
         for (FileStatus child : children) {
             String name = child.getPath().getName();
             if (name.startsWith(".") || name.startsWith("_")) {
                 continue;
             }
             if (child.isDirectory()) {
-                walk(fs, index, input, root, child.getPath(), files, unreadable);
+                walkRemote(fs, index, input, root, child.getPath(), listing, walked, skipped);
             } else {
-                files.add(inputFile(index, input, child, relative(root, child.getPath())));
+                listing.files().add(remoteFile(index, input, child, relative(root, child.getPath())));
             }
         }
     }
 
-    /** The reject of a folder or file that cannot be listed or opened: one record read, one reject. */
-    private static RawRecord unreadableEntry(int index, String input, Path root, Path path, String detail) {
+    /** The reject of an entry that is listed but cannot be read as a file: one record read, one reject. */
+    static RawRecord unreadableEntry(int index, String input, String relativePath, String path,
+            RejectReason reason, String detail) {
         InputFile entry = new InputFile();
         entry.setInputIndex(index);
         entry.setInputRoot(input);
-        entry.setPath(path.toString());
-        entry.setRelativePath(relative(root, path));
-        entry.setFormat(InputFormat.ofFileName(path.getName()).name());
-        return RawRecord.of(entry, 1).reject(RejectReason.UNREADABLE_FILE, detail, null, 0);
+        entry.setPath(path);
+        entry.setRelativePath(relativePath);
+        int slash = relativePath.lastIndexOf('/');
+        entry.setFormat(InputFormat.ofFileName(relativePath.substring(slash + 1)).name());
+        return RawRecord.of(entry, 1).reject(reason, detail, null, 0);
     }
 
-    /**
-     * Names in a local folder that Hadoop's listing left out. Hadoop's local file system silently drops
-     * entries it cannot stat (a dangling symbolic link, a file removed mid-listing), which would lose them
-     * from the accounting; they are reported as unreadable instead.
-     */
-    private static List<String> unlistedLocalNames(FileSystem fs, Path dir, FileStatus[] listed) {
-        if (!"file".equals(fs.getScheme())) {
-            return List.of();
-        }
-        String[] names = new File(dir.toUri()).list();
-        if (names == null) {
-            return List.of();
-        }
-        Set<String> seen = new HashSet<>();
-        for (FileStatus status : listed) {
-            seen.add(status.getPath().getName());
-        }
-        return Arrays.stream(names).sorted()
-                .filter(name -> !name.startsWith(".") && !name.startsWith("_") && !seen.contains(name))
-                .toList();
-    }
-
-    private static InputFile inputFile(int index, String input, FileStatus status, String relativePath) {
+    static InputFile inputFile(int index, String input, String path, String relativePath, long size) {
+        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
         InputFile file = new InputFile();
         file.setInputIndex(index);
         file.setInputRoot(input);
-        file.setPath(status.getPath().toString());
+        file.setPath(path);
         file.setRelativePath(relativePath);
-        file.setFormat(InputFormat.ofFileName(status.getPath().getName()).name());
-        file.setGzip(InputFormat.isGzip(status.getPath().getName()));
-        file.setSize(status.getLen());
+        file.setFormat(InputFormat.ofFileName(name).name());
+        file.setGzip(InputFormat.isGzip(name));
+        file.setSize(size);
         return file;
+    }
+
+    private static InputFile remoteFile(int index, String input, FileStatus status, String relativePath) {
+        return inputFile(index, input, status.getPath().toString(), relativePath, status.getLen());
     }
 
     private static String relative(Path root, Path path) {

@@ -80,6 +80,11 @@ final class JsonLinesReader {
             return record.reject(RejectReason.RECORD_TOO_LARGE, "more than " + config.getMaxRecordBytes()
                     + " characters", null, 0);
         }
+        boolean nulsRemoved = line.indexOf('\u0000') >= 0;
+        if (nulsRemoved) {
+            // Raw NULs are not allowed in JSON; stray ones (fewer than the sniffer's binary bound) are dropped.
+            line = line.replace("\u0000", "");
+        }
         JsonNode node;
         try {
             node = json.readTree(line);
@@ -95,6 +100,9 @@ final class JsonLinesReader {
                     excerptChars);
         }
         text.flag(record);
+        if (nulsRemoved) {
+            record.getFlags().add(TextDecoder.FLAG_NUL_BYTES_REMOVED);
+        }
         if (line.indexOf('\uFFFD') >= 0) {
             record.getFlags().add("invalid_bytes_replaced");
         }

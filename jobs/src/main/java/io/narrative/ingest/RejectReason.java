@@ -17,6 +17,8 @@ public enum RejectReason {
     TRUNCATED_COMPRESSED("the compressed file ends early or is corrupt; records before this point were kept"),
     DECOMPRESSION_LIMIT("the compressed file expands beyond ingest.max_decompressed_bytes; the rest was not read"),
     UNREADABLE_FILE("the file or directory cannot be read"),
+    NOT_A_REGULAR_FILE("a named pipe, socket or device: never opened, since reading one can block for ever"),
+    READ_TIMEOUT("reading the file took longer than ingest.read_timeout_seconds; records before this point were kept"),
     UNREADABLE_PARQUET("the Parquet file cannot be read"),
     DUPLICATE_ID("another record already has this id; the first one was kept");
 

@@ -25,7 +25,8 @@ final class SniffedText implements Closeable {
 
     static SniffedText open(InputFile file, Configuration conf, IngestConfig config, TextDecoder decoder)
             throws IOException {
-        InputStream stream = InputStreams.open(file, conf, config.getMaxDecompressedBytes());
+        InputStream stream = InputStreams.open(file, conf, config.getMaxDecompressedBytes(),
+                config.readTimeoutMillis());
         return new SniffedText(stream, CharsetSniffer.sniff(stream, decoder));
     }
 

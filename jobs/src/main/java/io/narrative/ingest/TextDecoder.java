@@ -13,12 +13,16 @@ import java.util.Optional;
 /**
  * Decides how bytes become text: byte-order marks first, then strict UTF-8, then the configured fallback
  * single-byte charsets, choosing the one whose output looks most like natural text. Binary content is
- * recognised by NUL bytes and well-known file signatures.
+ * recognised by well-known file signatures and by NUL bytes; a few stray NUL bytes in otherwise valid text
+ * (a crawler's or an editor's accident) are repairable: they are dropped and the document flagged.
  */
 public final class TextDecoder {
-    /** Result of decoding: the text, the charset used, and whether it was a fallback. */
-    public record Decoded(String text, Charset charset, boolean fallback) {
+    /** Result of decoding: the text, the charset used, whether it was a fallback, NUL bytes dropped. */
+    public record Decoded(String text, Charset charset, boolean fallback, int nulBytesRemoved) {
     }
+
+    /** The flag of a document whose text had stray NUL bytes, dropped before decoding. */
+    static final String FLAG_NUL_BYTES_REMOVED = "nul_bytes_removed";
 
     private final List<Charset> fallbacks;
 
@@ -31,7 +35,19 @@ public final class TextDecoder {
         return "decoded_as_" + charset.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** A short description when the bytes look binary, else empty. Looks at the first 8 KiB only. */
+    /**
+     * NUL bytes a text of {@code length} bytes may carry and still be repaired: a handful, and one per
+     * thousand bytes in long texts. Text in UTF-16 without a byte-order mark (every other byte NUL) and binary
+     * formats have far more.
+     */
+    static int repairableNulBytes(int length) {
+        return 4 + length / 1000;
+    }
+
+    /**
+     * A short description when the bytes look binary, else empty: a known signature in the first 8 KiB, or
+     * more NUL bytes than {@link #repairableNulBytes} in all {@code length} bytes.
+     */
     public static Optional<String> binaryKind(byte[] bytes, int length) {
         int n = Math.min(length, 8192);
         if (startsWith(bytes, n, 0x89, 'P', 'N', 'G')) {
@@ -55,24 +71,53 @@ public final class TextDecoder {
         if (bomCharset(bytes, n).isPresent()) {
             return Optional.empty();
         }
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] == 0) {
-                return Optional.of("binary data (NUL bytes)");
-            }
-        }
-        return Optional.empty();
+        int nuls = countNuls(bytes, length);
+        return nuls > repairableNulBytes(length)
+                ? Optional.of("binary data (" + nuls + " NUL bytes in " + length + ")") : Optional.empty();
     }
 
-    /** Decodes a whole record, or empty when no charset gives plausible text. */
+    private static int countNuls(byte[] bytes, int length) {
+        int nuls = 0;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == 0) {
+                nuls++;
+            }
+        }
+        return nuls;
+    }
+
+    /** Drops NUL bytes in place (safe in UTF-8 and single-byte charsets: no other character has one); the new length. */
+    private static int removeNuls(byte[] bytes, int length) {
+        int kept = 0;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] != 0) {
+                bytes[kept++] = bytes[i];
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Decodes a whole record, or empty when no charset gives plausible text. Without a UTF-16 byte-order
+     * mark, NUL bytes are dropped first (at most {@link #repairableNulBytes} of them reach here: more is
+     * binary), from a copy.
+     */
     public Optional<Decoded> decode(byte[] bytes, int length) {
         Optional<Charset> bom = bomCharset(bytes, length);
+        if (bom.isPresent() && bom.get() != StandardCharsets.UTF_8) {
+            return strict(bytes, 2, length - 2, bom.get()).map(t -> new Decoded(t, bom.get(), false, 0));
+        }
+        int removed = countNuls(bytes, length);
+        if (removed > 0) {
+            bytes = java.util.Arrays.copyOf(bytes, length);
+            length = removeNuls(bytes, length);
+        }
         if (bom.isPresent()) {
-            int skip = bom.get() == StandardCharsets.UTF_8 ? 3 : 2;
-            return strict(bytes, skip, length - skip, bom.get()).map(t -> new Decoded(t, bom.get(), false));
+            return strict(bytes, 3, length - 3, bom.get()).map(t -> new Decoded(t, bom.get(), false, removed));
         }
         Optional<String> utf8 = strict(bytes, 0, length, StandardCharsets.UTF_8);
         if (utf8.isPresent()) {
-            return Optional.of(new Decoded(utf8.get(), StandardCharsets.UTF_8, false));
+            return Optional.of(new Decoded(utf8.get(), StandardCharsets.UTF_8, false, removed));
         }
         Decoded best = null;
         double bestScore = 0.0;
@@ -83,7 +128,7 @@ public final class TextDecoder {
             }
             double score = plausibility(text.get());
             if (score > bestScore) {
-                best = new Decoded(text.get(), charset, true);
+                best = new Decoded(text.get(), charset, true, removed);
                 bestScore = score;
             }
         }

@@ -28,7 +28,8 @@ final class TextFileReader {
         }
         byte[] buffer;
         int length;
-        try (InputStream in = InputStreams.open(file, conf, config.getMaxDecompressedBytes())) {
+        try (InputStream in = InputStreams.open(file, conf, config.getMaxDecompressedBytes(),
+                config.readTimeoutMillis())) {
             buffer = new byte[(int) Math.min(max + 1, Math.max(file.getSize(), 8192) + 1)];
             length = 0;
             int n;
@@ -48,15 +49,18 @@ final class TextFileReader {
         if (binary.isPresent()) {
             return record.reject(RejectReason.BINARY_CONTENT, binary.get(), null, 0);
         }
+        String rawExcerpt = new String(buffer, 0, Math.min(length, 4 * config.getExcerptChars()),
+                java.nio.charset.StandardCharsets.UTF_8);
         Optional<TextDecoder.Decoded> decoded = decoder.decode(buffer, length);
         if (decoded.isEmpty()) {
-            return record.reject(RejectReason.UNDECODABLE_TEXT, null,
-                    new String(buffer, 0, Math.min(length, 4 * config.getExcerptChars()),
-                            java.nio.charset.StandardCharsets.UTF_8), config.getExcerptChars());
+            return record.reject(RejectReason.UNDECODABLE_TEXT, null, rawExcerpt, config.getExcerptChars());
         }
         String text = decoded.get().text();
         if (decoded.get().fallback()) {
             record.getFlags().add(TextDecoder.decodedAsFlag(decoded.get().charset()));
+        }
+        if (decoded.get().nulBytesRemoved() > 0) {
+            record.getFlags().add(TextDecoder.FLAG_NUL_BYTES_REMOVED);
         }
         record.setText(text);
         record.setTitle(firstNonEmptyLine(text));

@@ -37,4 +37,29 @@ class DateParserTest {
         assertTrue(parser.parse("last Tuesday").isEmpty());
         assertTrue(parser.parse("2022-13-45").isEmpty());
     }
+
+    @Test
+    void parse_dayThatDoesNotExist_isEmpty_notMovedToTheNearestDay() {
+        assertTrue(parser.parse("31/02/2020").isEmpty());
+        assertTrue(parser.parse("29.02.2021").isEmpty());
+        assertTrue(parser.parse("31-APR-1987 10:00:00").isEmpty());
+        assertTrue(parser.parse("February 30, 2020").isEmpty());
+        assertTrue(parser.parse("2021-02-29").isEmpty());
+        assertTrue(parser.parse("2021-02-29T10:00:00Z").isEmpty());
+    }
+
+    @Test
+    void parse_leapDay_inALeapYear_isKept() {
+        assertEquals(LocalDate.of(2020, 2, 29), parser.parse("29/02/2020").orElseThrow());
+        assertEquals(LocalDate.of(2020, 2, 29), parser.parse("29-FEB-2020").orElseThrow());
+        assertEquals(LocalDate.of(2020, 2, 29), parser.parse("Sat, 29 Feb 2020 10:00:00 GMT").orElseThrow());
+    }
+
+    @Test
+    void parse_configuredPatterns_stillParseEveryDefaultForm() {
+        assertEquals(LocalDate.of(2022, 5, 16), parser.parse("16.05.2022").orElseThrow());
+        assertEquals(LocalDate.of(2022, 5, 16), parser.parse("2022/05/16").orElseThrow());
+        assertEquals(LocalDate.of(2022, 5, 16), parser.parse("16 May 2022").orElseThrow());
+        assertEquals(LocalDate.of(2022, 5, 16), parser.parse("2022-05-16 10:00:00").orElseThrow());
+    }
 }

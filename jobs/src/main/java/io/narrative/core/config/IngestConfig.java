@@ -31,6 +31,11 @@ public class IngestConfig implements ConfigSection {
     private long maxDecompressedBytes = 4L * 1024 * 1024 * 1024;
     /** Tried in order for files that are not valid UTF-8 and carry no byte-order mark. */
     private List<String> fallbackCharsets = List.of("windows-1256", "windows-1251", "windows-1254", "windows-1252");
+    /**
+     * Longest wait for the next bytes of an input file; a read stalled longer (a hung network mount, an
+     * object store that stopped answering) ends that file as a read_timeout reject.
+     */
+    private int readTimeoutSeconds = 120;
     /** Characters of a rejected record kept in rejects.excerpt. */
     private int excerptChars = 300;
     /** Field delimiter of .csv files (.tsv files always use a tab). */
@@ -63,11 +68,16 @@ public class IngestConfig implements ConfigSection {
                 errors.add(prefix + ".fallback_charsets[" + i + "]", name, "a charset name this JVM supports");
             }
         }
+        errors.atLeast(prefix + ".read_timeout_seconds", readTimeoutSeconds, 1);
         errors.atLeast(prefix + ".excerpt_chars", excerptChars, 0);
         if (csvDelimiter == null || csvDelimiter.length() != 1) {
             errors.add(prefix + ".csv_delimiter", csvDelimiter, "a single character");
         }
         boilerplate.validate(prefix + ".boilerplate", errors);
         duplicates.validate(prefix + ".duplicates", errors);
+    }
+
+    public long readTimeoutMillis() {
+        return readTimeoutSeconds * 1000L;
     }
 }
