@@ -58,6 +58,22 @@ check("narratives has topic x target cells with flags and examples",
       and narratives["example_sentence_ids"].map(lambda e: all("sentence_id" in x for x in e)).all())
 for table in ("stance_timeline", "stance_by_source", "topic_timeline"):
     check(f"{table} readable", pd.read_parquet(out / table) is not None)
+
+
+def marker_names_its_files(table_dir):
+    """The commit marker (docs/tables.md) names exactly the table's data files, with their sizes."""
+    marker = table_dir / "_SUCCESS"
+    if not marker.is_file() or marker.stat().st_size == 0:
+        return False
+    listed = {f["name"]: f["bytes"] for f in json.loads(marker.read_text())["files"]}
+    present = {p.name: p.stat().st_size for p in table_dir.iterdir() if not p.name.startswith(("_", "."))}
+    return listed == present and len(listed) > 0
+
+
+tables = sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")) and p.name not in ("report", "models"))
+check("every table is committed by a _SUCCESS marker naming its files",
+      len(tables) >= 10 and all(marker_names_its_files(t) for t in tables),
+      str([t.name for t in tables if not marker_names_its_files(t)]))
 failed = checks.count(False)
 print(f"smoke: {len(checks) - failed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

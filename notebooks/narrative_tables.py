@@ -7,6 +7,11 @@ through pyspark (pip-installed, or SPARK_HOME's), which needs the file system's 
 classpath. NARRATIVE_READER=spark reads a local folder through pyspark too (the cluster path, testable on a
 laptop); NARRATIVE_READER=pandas never starts Spark.
 
+A table is trusted only when it is published: its folder holds the `_SUCCESS` marker the job writes last,
+naming the table's files, and only those files are read (docs/tables.md, "What a reader can rely on"). A
+folder without the marker belongs to a run that stopped while publishing it: reading it raises
+TableNotPublished instead of returning part of a table.
+
 Tables and columns are documented in docs/tables.md.
 """
 from __future__ import annotations
@@ -29,6 +34,11 @@ STANCE_LABELS = ["against", "neutral", "favor"]
 STANCE_COLOURS = {"against": "#c0392b", "neutral": "#a6a6a6", "favor": "#2471a3"}
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+MARKER = "_SUCCESS"
+
+
+class TableNotPublished(FileNotFoundError):
+    """A table folder without its publish marker: a run stopped while publishing it."""
 
 
 def output_dir() -> str:
@@ -65,17 +75,37 @@ def read_table(output: str, table: str, columns: Sequence[str] | None = None,
         if not os.path.isdir(path):
             raise FileNotFoundError(f"{path}: no such table; did the run that wrote {output} finish "
                                     f"all stages? (see {os.path.join(output, 'run_manifest.json')})")
+        marker = os.path.join(path, MARKER)
+        files = published_files(path, open(marker, "rb").read() if os.path.isfile(marker) else None)
         filters = [(column, "in", values) for column, values in where.items()] or None
-        frame = pq.read_table(path, columns=list(columns) if columns else None, filters=filters).to_pandas()
+        source = [os.path.join(path, name) for name in files] if files else path
+        frame = pq.read_table(source, columns=list(columns) if columns else None, filters=filters).to_pandas()
         return frame.reset_index(drop=True)
     return _read_with_spark(output.rstrip("/") + "/" + table, columns, where)
+
+
+def published_files(table_path: str, marker: bytes | None) -> list[str]:
+    """The data files of a published table, from its marker's bytes (None: no marker).
+
+    An empty marker is Spark's own, from job versions that moved it along with the files: the whole folder
+    is the table (an empty list).
+    """
+    if marker is None:
+        raise TableNotPublished(f"{table_path}: not published (no {MARKER} marker): the run that wrote it "
+                                f"stopped while publishing this table; run its stage again")
+    if not marker.strip():
+        return []
+    return [entry["name"] for entry in json.loads(marker.decode("utf-8"))["files"]]
 
 
 def _read_with_spark(path: str, columns, where) -> pd.DataFrame:
     from pyspark.sql import functions as F
 
     spark = _spark()
-    frame = spark.read.parquet(_spark_path(path))
+    path = _spark_path(path)
+    files = published_files(path, _read_bytes(spark, path.rstrip("/") + "/" + MARKER))
+    frame = spark.read.parquet(*[path.rstrip("/") + "/" + name for name in files]) if files \
+        else spark.read.parquet(path)
     for column, values in where.items():
         frame = frame.where(F.col(column).isin(values))
     if columns:
@@ -92,6 +122,21 @@ def _spark():
              .config("spark.ui.showConsoleProgress", "false").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def _read_bytes(spark, path: str) -> bytes | None:
+    """A small file's bytes through Spark's Hadoop file systems (any scheme), None when it does not exist.
+    Spark's readers skip names starting with "_", so the marker is read with the Hadoop API."""
+    jvm = spark.sparkContext._jvm
+    hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
+    fs = hadoop_path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    if not fs.exists(hadoop_path):
+        return None
+    stream = fs.open(hadoop_path)
+    try:
+        return bytes(jvm.org.apache.commons.io.IOUtils.toByteArray(stream))
+    finally:
+        stream.close()
 
 
 def _spark_path(path: str) -> str:

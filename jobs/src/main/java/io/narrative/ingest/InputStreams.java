@@ -33,9 +33,19 @@ final class InputStreams {
 
     static InputStream open(InputFile file, Configuration conf, long maxDecompressedBytes, long readTimeoutMillis)
             throws IOException {
+        try {
+            return openTimed(file, conf, maxDecompressedBytes, readTimeoutMillis);
+        } catch (RuntimeException e) {
+            // Hadoop's Path and file systems throw unchecked exceptions for names they cannot handle.
+            throw new IOException("cannot open (" + e + ")", e);
+        }
+    }
+
+    private static InputStream openTimed(InputFile file, Configuration conf, long maxDecompressedBytes,
+            long readTimeoutMillis) throws IOException {
         InputStream raw = new TimedInputStream(openRaw(file, conf), readTimeoutMillis);
         if (!file.isGzip()) {
-            return new BufferedInputStream(raw, 1 << 16);
+            return new BufferedInputStream(new NoReadAhead(raw), 1 << 16);
         }
         try {
             return new BufferedInputStream(new NoReadAhead(new BoundedInputStream(new GZIPInputStream(raw, 1 << 16),
@@ -63,8 +73,8 @@ final class InputStreams {
 
     /**
      * Reports nothing as available, so that BufferedInputStream and InputStreamReader hand out what they
-     * already hold before asking for more. Without it, a read that meets the end of a truncated gzip file
-     * throws away the records decoded just before the failure.
+     * already hold before asking for more. Without it, a read that fails (the end of a truncated gzip file,
+     * a stalled read) throws away the records decoded just before the failure.
      */
     private static final class NoReadAhead extends java.io.FilterInputStream {
         NoReadAhead(InputStream in) {

@@ -9,7 +9,7 @@ import io.narrative.core.Tables;
 import io.narrative.core.config.EncoderConfig;
 import io.narrative.testing.TestModels;
 import io.narrative.testing.Fixtures;
-import io.narrative.testing.SparkTestSession;
+import io.narrative.testing.TableRows;
 import io.narrative.testing.TestRuns;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,14 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +35,6 @@ class CrashRecoveryTest {
     private static final String[] SETTINGS = {"topics.k=[3]", "topics.min_units=20", "topics.min_df=2",
         "topics.max_iter=20", "report.min_docs=2"};
     private static final long GIVE_UP_MINUTES = 10;
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+(E-?\\d+)?");
 
     @TempDir
     static Path dir;
@@ -191,24 +184,6 @@ class CrashRecoveryTest {
     }
 
     private static void assertSameRows(Path expected, Path actual, String table, String when) {
-        List<String> want = rowsOf(expected, table);
-        List<String> got = rowsOf(actual, table);
-        assertEquals(want.size(), got.size(), () -> table + " " + when + ": row count");
-        assertEquals(want, got, () -> table + " " + when + ": rows differ from the clean run's");
-    }
-
-    /**
-     * A table's rows as sorted JSON strings (maps and arrays included), independent of partitioning. Decimals
-     * are compared to 10 significant digits: a run in another JVM sums the same numbers in another order
-     * (tree aggregation over its own shuffle partitions), which moves the last bit or two of a double.
-     */
-    private static List<String> rowsOf(Path output, String table) {
-        Dataset<Row> rows = SparkTestSession.get().read().parquet(output.resolve(table).toString());
-        return rows.select(functions.to_json(functions.struct(functions.col("*")))).as(Encoders.STRING())
-                .collectAsList().stream().map(CrashRecoveryTest::roundDecimals).sorted().toList();
-    }
-
-    private static String roundDecimals(String json) {
-        return DECIMAL.matcher(json).replaceAll(m -> String.format(Locale.ROOT, "%.10g", Double.parseDouble(m.group())));
+        TableRows.assertSameRows(expected.toString(), actual.toString(), table, when);
     }
 }

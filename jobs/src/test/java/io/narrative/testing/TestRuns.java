@@ -21,10 +21,15 @@ public final class TestRuns {
     /** Runs {@code command} with the given inputs and output; {@code extra} holds {@code --set} values
      * ("key=value") and whole options ("--config", "file"). */
     public static RunManifest run(String command, List<Path> inputs, Path output, String... sets) {
-        List<String> args = new ArrayList<>(List.of(command, "--output", output.toString()));
-        for (Path input : inputs) {
+        return run(command, inputs.stream().map(Path::toString).toList(), output.toString(), sets);
+    }
+
+    /** As {@link #run(String, List, Path, String...)}, with locations of any file system (s3a://...). */
+    public static RunManifest run(String command, List<String> inputs, String output, String... sets) {
+        List<String> args = new ArrayList<>(List.of(command, "--output", output));
+        for (String input : inputs) {
             args.add("--input");
-            args.add(input.toString());
+            args.add(input);
         }
         for (int i = 0; i < sets.length; i++) {
             if (sets[i].startsWith("--")) {

@@ -1,6 +1,7 @@
 package io.narrative.core.io;
 
 import io.narrative.core.NarrativeException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -18,10 +20,12 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The output directory of a run: one Parquet table per sub-directory.
  *
- * <p>A table is written to {@code DIR/_staging/} and moved into place only when it is complete, so a
- * reader sees the old table, no table, or the new complete table, never half of one. Re-running into the
- * same directory replaces the tables. On object stores, where a rename is a copy, the same protocol still
- * keeps readers away from partial tables but the move costs a copy.
+ * <p>A table is written to {@code DIR/_staging/}, moved into place when it is complete, and committed by
+ * its {@link PublishMarker} ({@code TABLE/_SUCCESS}, naming the table's files), written last. Publishing
+ * first removes the old table's marker, so at every moment a reader that trusts only a marker and the files
+ * it names (as {@link #read} and the notebooks do) sees the old complete table, no table, or the new complete
+ * table, never half of one: also on object stores, where moving a directory copies its files one by one and a
+ * killed run can leave some of them. Re-running into the same directory replaces the tables.
  */
 public final class TableStore {
     private static final String STAGING = "_staging";
@@ -38,7 +42,13 @@ public final class TableStore {
         try {
             this.fs = root.getFileSystem(conf);
             fs.mkdirs(root);
-            if (!fs.getFileStatus(root).isDirectory()) {
+            FileStatus status = null;
+            try {
+                status = fs.getFileStatus(root);
+            } catch (FileNotFoundException e) {
+                // an object store may keep no trace of an empty folder (s3a: no marker object); writes create it
+            }
+            if (status != null && !status.isDirectory()) {
                 throw new NarrativeException("--output " + outputDir + ": exists and is not a directory");
             }
         } catch (IOException e) {
@@ -55,21 +65,41 @@ public final class TableStore {
         return new Path(root, table).toString();
     }
 
+    /** Whether the table is published: its directory has a marker. */
     public boolean exists(String table) {
         try {
-            return fs.exists(new Path(root, table));
+            return PublishMarker.read(fs, new Path(root, table)) != null;
         } catch (IOException e) {
             throw new NarrativeException("--output " + root + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
-    /** Reads a table a previous stage wrote, failing with a clear message when it is missing. */
+    /**
+     * Reads a published table: the files its marker names. Fails with a clear message when the table is
+     * missing, or present without a marker (a run stopped while publishing it).
+     */
     public Dataset<Row> read(String table) {
-        if (!exists(table)) {
+        Path dir = new Path(root, table);
+        PublishMarker marker;
+        try {
+            marker = PublishMarker.read(fs, dir);
+            if (marker == null && fs.exists(dir)) {
+                throw new NarrativeException("table " + table + " under " + root + " is not published: it has no "
+                        + PublishMarker.FILE_NAME + " marker (a run stopped while publishing it); run the stage "
+                        + "that produces it again");
+            }
+        } catch (IOException e) {
+            throw new NarrativeException("--output " + root + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (marker == null) {
             throw new NarrativeException("table " + table + " not found under " + root
                     + ": run the stage that produces it first (or `run` for the whole pipeline)");
         }
-        return spark.read().parquet(pathOf(table));
+        if (marker.wholeDirectory() || marker.getFiles().isEmpty()) {
+            return spark.read().parquet(dir.toString());
+        }
+        return spark.read().parquet(marker.getFiles().stream()
+                .map(file -> new Path(dir, file.getName()).toString()).toArray(String[]::new));
     }
 
     /** Rows of each published table, in the order given: the row_counts a job reports to the manifest. */
@@ -85,7 +115,15 @@ public final class TableStore {
     public void write(String table, Dataset<Row> data) {
         Path staging = new Path(new Path(root, STAGING), table + "-" + UUID.randomUUID());
         data.write().mode(SaveMode.ErrorIfExists).parquet(staging.toString());
-        publish(table, staging);
+        try {
+            // Spark's own marker would travel with the files, possibly ahead of them on an object store.
+            fs.delete(new Path(staging, PublishMarker.FILE_NAME), false);
+            PublishMarker marker = PublishMarker.describe(fs, staging, table);
+            publish(table, staging);
+            marker.write(fs, new Path(root, table));
+        } catch (IOException e) {
+            throw new NarrativeException("cannot publish table " + table + " under " + root + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes a small text file beside the tables, by the same write-then-move protocol. */
@@ -104,6 +142,8 @@ public final class TableStore {
         Path trash = new Path(new Path(root, TRASH), name + "-" + UUID.randomUUID());
         try {
             fs.mkdirs(trash.getParent());
+            // From here until the new marker is written, readers see no table rather than a moving one.
+            fs.delete(new Path(target, PublishMarker.FILE_NAME), false);
             if (fs.exists(target) && !fs.rename(target, trash)) {
                 throw new IOException("cannot move the previous " + name + " aside");
             }
