@@ -90,13 +90,13 @@ public final class SentenceScorer implements Serializable {
                 .filter(s -> s.target().equals(GOLD_TARGET)).findFirst().orElseThrow();
     }
 
-    /** The targets file's mentions, without those inside one of the target's exceptions. */
+    /** The targets file's mentions, without those inside one of the target's exceptions or a company's name. */
     static List<MentionSpan> findMentions(LanguageResources res, List<WordToken> tokens, String text) {
         List<Match<String>> exceptions = res.exceptions().find(tokens);
         List<MentionSpan> mentions = new ArrayList<>();
         for (Match<String> m : res.targets().find(tokens)) {
             boolean excepted = exceptions.stream().anyMatch(e -> e.value().equals(m.value())
-                    && e.start() < m.end() && m.start() < e.end());
+                    && e.start() < m.end() && m.start() < e.end()) || res.insideCompanyName(tokens, m.start(), m.end());
             if (!excepted) {
                 int charStart = tokens.get(m.start()).start();
                 int charEnd = tokens.get(m.end() - 1).end();

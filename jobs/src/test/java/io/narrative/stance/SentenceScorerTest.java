@@ -52,6 +52,21 @@ class SentenceScorerTest {
     }
 
     @Test
+    void mentions_aliasInsideACompanyName_isNotTheCountry() {
+        assertEquals(List.of(), aliases("en", "American Financial Corp said its profit rose."));
+        assertEquals(List.of(), aliases("en", "U.S. Shoe Corp. and Volkswagen of America Inc. agreed on prices."));
+        assertEquals(List.of(), aliases("en", "AMERICAN BRANDS INC SEES HIGHER EARNINGS"));
+    }
+
+    @Test
+    void mentions_institutionsOfTheState_andCountryBeforeACompany_stayMentions() {
+        assertEquals(List.of("U.S."), aliases("en", "The U.S. Commerce Department said exports rose."));
+        assertEquals(List.of("American"), aliases("en", "American officials met General Motors Corp executives."));
+        assertEquals(List.of("U.S."), aliases("en", "The U.S. sued Exxon Corp over the spill."));
+        assertEquals(List.of("U.S."), aliases("en", "The bill helps U.S. industries compete."));
+    }
+
+    @Test
     void mentions_turkeyTheBird_isNotTurkey() {
         assertEquals(List.of(), aliases("en", "We roasted a turkey for dinner."));
         assertEquals(List.of("Turkey"), aliases("en", "Turkey closed the border."));

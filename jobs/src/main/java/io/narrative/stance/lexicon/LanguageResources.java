@@ -4,8 +4,10 @@ import io.narrative.stance.text.MatchTokenizer;
 import io.narrative.stance.text.PhraseMatcher;
 import io.narrative.stance.text.TermStemmer;
 import io.narrative.stance.text.TextNormalizer;
+import io.narrative.stance.text.WordToken;
 import java.io.Serializable;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,6 +22,9 @@ public final class LanguageResources implements Serializable {
     private final MatchTokenizer tokenizer;
     private final PhraseMatcher<String> targets;
     private final PhraseMatcher<String> exceptions;
+    /** Words after an alias, up to a company suffix, that can still be part of the company's name. */
+    static final int COMPANY_NAME_WORDS = 5;
+    private final Set<String> companySuffixes = new HashSet<>();
     private final PhraseMatcher<Cue> cues;
     private final PhraseMatcher<FunctionWord> functionWords;
     private final TermStemmer stemmer;
@@ -48,6 +53,39 @@ public final class LanguageResources implements Serializable {
 
     public void addException(String phrase, String targetId) {
         exceptions.add(phrase, targetId);
+    }
+
+    public void addCompanySuffix(String word) {
+        companySuffixes.add(tokenizer.normalizer().normalize(word));
+    }
+
+    /**
+     * Whether the alias at tokens [start, end) is part of a company's name: the capitalised words that follow
+     * it (with "of" and "&" between them, at most {@link #COMPANY_NAME_WORDS}) reach one of the language's
+     * company suffixes. "American Financial Corp", "U.S. Shoe Corp." and "Volkswagen of America Inc" are
+     * companies; "U.S. Commerce Department" and "American officials" are not.
+     */
+    public boolean insideCompanyName(List<WordToken> tokens, int start, int end) {
+        if (companySuffixes.isEmpty()) {
+            return false;
+        }
+        for (int i = end; i < tokens.size() && i < end + COMPANY_NAME_WORDS; i++) {
+            WordToken token = tokens.get(i);
+            if (!token.word()) {
+                if (token.text().equals("&") || token.text().equals(".")) {
+                    continue;
+                }
+                return false;
+            }
+            boolean capitalised = Character.isUpperCase(token.text().codePointAt(0));
+            if (capitalised && companySuffixes.contains(token.norm())) {
+                return true;
+            }
+            if (!capitalised && !token.text().equals("of")) {
+                return false; // "a U.S. company", "U.S. industries": the country, not a name
+            }
+        }
+        return false;
     }
 
     public void addCue(Cue cue) {

@@ -60,6 +60,12 @@ public final class StanceResources implements Serializable {
             target.getExceptions().forEach((lang, phrases) -> phrases.forEach(phrase -> languages
                     .computeIfAbsent(lang, LanguageResources::new).addException(phrase, target.getId())));
         }
+        targets.getCompanySuffixes().forEach((lang, words) -> {
+            LanguageResources resources = languages.get(lang);
+            if (resources != null) {
+                words.forEach(resources::addCompanySuffix);
+            }
+        });
 
         List<String> warnings = new ArrayList<>();
         boolean builtIn = config.getLexicons().isBlank();
@@ -127,6 +133,10 @@ public final class StanceResources implements Serializable {
             checkLanguages(key + ".aliases", target.getAliases());
             checkLanguages(key + ".exceptions", target.getExceptions());
         }
+        if (file.getCompanySuffixes() == null) {
+            file.setCompanySuffixes(Map.of());
+        }
+        checkLanguages("targets file " + origin + ": key company_suffixes", file.getCompanySuffixes());
         return file;
     }
 
