@@ -75,8 +75,8 @@ def read_table(output: str, table: str, columns: Sequence[str] | None = None,
         if not os.path.isdir(path):
             raise FileNotFoundError(f"{path}: no such table; did the run that wrote {output} finish "
                                     f"all stages? (see {os.path.join(output, 'run_manifest.json')})")
-        marker = os.path.join(path, MARKER)
-        files = published_files(path, open(marker, "rb").read() if os.path.isfile(marker) else None)
+        marker = Path(path, MARKER)
+        files = published_files(path, marker.read_bytes() if marker.is_file() else None)
         filters = [(column, "in", values) for column, values in where.items()] or None
         source = [os.path.join(path, name) for name in files] if files else path
         frame = pq.read_table(source, columns=list(columns) if columns else None, filters=filters).to_pandas()

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,7 +110,7 @@ public final class TextDecoder {
         }
         int removed = countNuls(bytes, length);
         if (removed > 0) {
-            bytes = java.util.Arrays.copyOf(bytes, length);
+            bytes = Arrays.copyOf(bytes, length);
             length = removeNuls(bytes, length);
         }
         if (bom.isPresent()) {

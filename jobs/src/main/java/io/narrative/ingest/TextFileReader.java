@@ -49,11 +49,11 @@ final class TextFileReader {
         if (binary.isPresent()) {
             return record.reject(RejectReason.BINARY_CONTENT, binary.get(), null, 0);
         }
-        String rawExcerpt = new String(buffer, 0, Math.min(length, 4 * config.getExcerptChars()),
-                java.nio.charset.StandardCharsets.UTF_8);
         Optional<TextDecoder.Decoded> decoded = decoder.decode(buffer, length);
         if (decoded.isEmpty()) {
-            return record.reject(RejectReason.UNDECODABLE_TEXT, null, rawExcerpt, config.getExcerptChars());
+            return record.reject(RejectReason.UNDECODABLE_TEXT, null,
+                    new String(buffer, 0, Math.min(length, 4 * config.getExcerptChars()),
+                            java.nio.charset.StandardCharsets.UTF_8), config.getExcerptChars());
         }
         String text = decoded.get().text();
         if (decoded.get().fallback()) {
