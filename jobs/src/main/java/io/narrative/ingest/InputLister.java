@@ -88,8 +88,7 @@ public final class InputLister {
         }
         Arrays.sort(children);
         for (FileStatus child : children) {
-            String name = child.getPath().getName();
-            if (name.startsWith(".") || name.startsWith("_")) {
+            if (hidden(child.getPath().getName())) {
                 continue;
             }
             if (child.isDirectory()) {
@@ -98,6 +97,11 @@ public final class InputLister {
                 listing.files().add(remoteFile(index, input, child, relative(root, child.getPath())));
             }
         }
+    }
+
+    /** Names Hadoop and Spark treat as not data (_SUCCESS, .crc, _staging): never listed. */
+    static boolean hidden(String name) {
+        return name.startsWith(".") || name.startsWith("_");
     }
 
     /** The reject of an entry that is listed but cannot be read as a file: one record read, one reject. */

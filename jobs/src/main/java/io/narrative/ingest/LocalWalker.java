@@ -57,8 +57,7 @@ final class LocalWalker {
         }
         children.sort(null);
         for (Path child : children) {
-            String name = child.getFileName().toString();
-            if (name.startsWith(".") || name.startsWith("_")) {
+            if (InputLister.hidden(child.getFileName().toString())) {
                 continue;
             }
             BasicFileAttributes attributes;

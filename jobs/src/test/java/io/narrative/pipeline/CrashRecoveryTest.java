@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.narrative.core.Tables;
-import io.narrative.core.config.EncoderConfig;
-import io.narrative.testing.TestModels;
+import io.narrative.testing.ChildJobs;
 import io.narrative.testing.Fixtures;
 import io.narrative.testing.TableRows;
 import io.narrative.testing.TestRuns;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,24 +117,12 @@ class CrashRecoveryTest {
     }
 
     private static Process startJob(Path out, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-opens") || argument.startsWith("--add-exports")
-                    || argument.startsWith("--add-modules") || argument.startsWith("-XX:")) {
-                command.add(argument);
-            }
-        }
-        command.add("-D" + EncoderConfig.MODEL_PROPERTY + "=" + TestModels.encoderModel());
-        command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "io.narrative.Main",
-                "run", "--input", input.toString(), "--output", out.toString()));
+        List<String> args = new ArrayList<>(List.of("run", "--input", input.toString(), "--output", out.toString()));
         for (String setting : SETTINGS) {
-            command.add("--set");
-            command.add(setting);
+            args.add("--set");
+            args.add(setting);
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return builder.start();
+        return ChildJobs.start(List.of(), args, log);
     }
 
     /** Polls the output folder until the kill point; fails with the job's log if the job ends first. */

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.narrative.core.Columns;
 import io.narrative.core.NarrativeException;
 import io.narrative.core.Tables;
-import io.narrative.core.config.EncoderConfig;
 import io.narrative.core.io.PublishMarker;
 import io.narrative.core.io.TableStore;
 import io.narrative.core.manifest.InputCount;
 import io.narrative.core.manifest.RunManifest;
+import io.narrative.testing.ChildJobs;
 import io.narrative.testing.Fixtures;
 import io.narrative.testing.FreezingProxy;
 import io.narrative.testing.ProjectFiles;
@@ -24,7 +24,6 @@ import io.narrative.testing.TestModels;
 import io.narrative.testing.TestRuns;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,24 +225,12 @@ class ObjectStoreTest {
 
     /** The job in its own JVM, as a user's run would be, talking to the bucket through {@code endpointPort}. */
     private static Process startIngest(String out, int endpointPort, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-opens") || argument.startsWith("--add-exports")
-                    || argument.startsWith("--add-modules") || argument.startsWith("-XX:")) {
-                command.add(argument);
-            }
-        }
-        command.add("-D" + EncoderConfig.MODEL_PROPERTY + "=" + TestModels.encoderModel());
-        S3ProxyServer.s3aSettings(endpointPort).forEach((key, value) -> command.add("-Dspark.hadoop." + key + "=" + value));
+        List<String> properties = new ArrayList<>();
+        S3ProxyServer.s3aSettings(endpointPort).forEach((key, value) -> properties.add("spark.hadoop." + key + "=" + value));
         // Several data files per table, so that a publish interrupted half way leaves some of them.
-        command.add("-Dspark.sql.shuffle.partitions=4");
-        command.add("-Dspark.sql.adaptive.coalescePartitions.enabled=false");
-        command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "io.narrative.Main",
-                "ingest", "--input", CORPUS, "--output", out));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return builder.start();
+        properties.add("spark.sql.shuffle.partitions=4");
+        properties.add("spark.sql.adaptive.coalescePartitions.enabled=false");
+        return ChildJobs.start(properties, List.of("ingest", "--input", CORPUS, "--output", out), log);
     }
 
     /**
