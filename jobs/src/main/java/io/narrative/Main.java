@@ -14,6 +14,9 @@ import org.apache.spark.sql.SparkSession;
  * can fix (named in one line on standard error), 1 for anything else.
  */
 public final class Main {
+    /** Set by bin/narrative when standard error is a terminal (the JVM cannot tell by itself). */
+    static final String TERMINAL_PROPERTY = "narrative.stderr.terminal";
+
     private Main() {
     }
 
@@ -34,7 +37,9 @@ public final class Main {
                 if (stanceTool) {
                     StanceCommands.run(spark, cli, config, Progress.toStderr());
                 } else {
-                    new PipelineRunner(spark, Progress.toStderr()).run(cli, config);
+                    boolean terminal = Boolean.getBoolean(TERMINAL_PROPERTY);
+                    new PipelineRunner(spark, Progress.toStderr(), PipelineRunner.watchStages(cli.isProgress(),
+                            terminal)).run(cli, config);
                 }
             } finally {
                 spark.stop();

@@ -30,6 +30,15 @@ final class Activations {
 
     /** x = LayerNorm(x + y) per row (y may be null). */
     static void addLayerNorm(float[] x, float[] y, float[] weight, float[] bias, int rows, int n, float eps) {
+        addLayerNorm(x, y, weight, bias, rows, n, eps, null, null);
+    }
+
+    /**
+     * As above, keeping for the backward pass (when not null) each row's normalised values before the gain
+     * and bias ({@code normalized}, rows x n) and its 1 / standard deviation ({@code inverseStd}).
+     */
+    static void addLayerNorm(float[] x, float[] y, float[] weight, float[] bias, int rows, int n, float eps,
+            float[] normalized, float[] inverseStd) {
         for (int t = 0; t < rows; t++) {
             int r = t * n;
             float mean = 0f;
@@ -47,6 +56,12 @@ final class Activations {
             }
             var /= n;
             float inv = (float) (1.0 / Math.sqrt(var + eps));
+            if (normalized != null) {
+                inverseStd[t] = inv;
+                for (int i = 0; i < n; i++) {
+                    normalized[r + i] = (x[r + i] - mean) * inv;
+                }
+            }
             for (int i = 0; i < n; i++) {
                 x[r + i] = (x[r + i] - mean) * inv * weight[i] + bias[i];
             }

@@ -19,7 +19,27 @@ final class Attention {
     }
 
     void apply(float[] qkv, int[] starts, float[] context) {
+        apply(qkv, starts, context, null);
+    }
+
+    /** Floats {@link #apply(float[], int[], float[], float[])} keeps of the attention probabilities. */
+    int probabilityCount(int[] starts) {
+        int count = 0;
+        for (int s = 0; s + 1 < starts.length; s++) {
+            int n = starts[s + 1] - starts[s];
+            count += heads * n * n;
+        }
+        return count;
+    }
+
+    /**
+     * As {@link #apply(float[], int[], float[])}, keeping the probabilities (for the backward pass) when
+     * {@code kept} is not null: sequence by sequence, for each query token and head, one row over the
+     * sequence's tokens.
+     */
+    void apply(float[] qkv, int[] starts, float[] context, float[] kept) {
         int stride = 3 * hidden;
+        int keptAt = 0;
         for (int s = 0; s + 1 < starts.length; s++) {
             int s0 = starts[s];
             int s1 = starts[s + 1];
@@ -51,6 +71,12 @@ final class Attention {
                     int c = t * hidden + h * headDim;
                     for (int e = 0; e < headDim; e++) {
                         context[c + e] = 0f;
+                    }
+                    if (kept != null) {
+                        for (int u = 0; u < s1 - s0; u++) {
+                            kept[keptAt + u] = p[u] * inverse;
+                        }
+                        keptAt += s1 - s0;
                     }
                     for (int u = s0; u < s1; u++) {
                         float w = p[u - s0] * inverse;

@@ -171,24 +171,72 @@ public final class E5Model {
      * context than the last one, which e5 trained for pooled sentence similarity.
      */
     public HiddenStates forward(List<int[]> sequences, int tapLayer) {
+        return forward(sequences, tapLayer, null);
+    }
+
+    /**
+     * As {@link #forward(List, int)}, with the blocks that {@code adapter} adapts (null: none) changed by it.
+     * The tapped layer must lie below the adapted blocks or be the last.
+     */
+    public HiddenStates forward(List<int[]> sequences, int tapLayer, Adapter adapter) {
         if (tapLayer < 0 || tapLayer > layers.length) {
             throw new IllegalArgumentException("tap layer " + tapLayer + " of " + layers.length);
         }
+        return run(sequences, tapLayer, layers.length, adapter);
+    }
+
+    /**
+     * The states entering block {@code layer} (0-based; {@link #layers()} for the final states) without any
+     * adapter, and those after block {@code tapLayer} when 0 < tapLayer <= layer: what the top blocks start
+     * from when only they are trained, computed once.
+     */
+    public HiddenStates statesEntering(List<int[]> sequences, int layer, int tapLayer) {
+        if (layer < 0 || layer > layers.length || tapLayer < 0 || tapLayer > layer) {
+            throw new IllegalArgumentException("states entering block " + layer + " (tap " + tapLayer + ") of "
+                    + layers.length);
+        }
+        return run(sequences, tapLayer, layer, null);
+    }
+
+    /** Blocks 0 to {@code to} (exclusive) over the sequences, keeping the states after block {@code tapLayer}. */
+    private HiddenStates run(List<int[]> sequences, int tapLayer, int to, Adapter adapter) {
+        int[] starts = starts(sequences);
+        float[] x = embed(sequences, starts);
+        float[] tapped = null;
+        if (tapLayer > 0) {
+            runBlocks(x, starts, 0, tapLayer, adapter, null, true);
+            tapped = x.clone();
+        }
+        runBlocks(x, starts, tapLayer, to, adapter, null, true);
+        return new HiddenStates(x, tapped, starts, hidden);
+    }
+
+    /** Row starts of sequences laid end to end, {@code <s>} and {@code </s>} included. */
+    static int[] startsOf(List<int[]> sequences, int maxContent) {
         int n = sequences.size();
         int[] starts = new int[n + 1];
         for (int s = 0; s < n; s++) {
             int length = sequences.get(s).length;
-            if (length > maxContentTokens()) {
-                throw new IllegalArgumentException("sequence of " + length + " tokens; at most "
-                        + maxContentTokens() + " fit");
+            if (length > maxContent) {
+                throw new IllegalArgumentException("sequence of " + length + " tokens; at most " + maxContent
+                        + " fit");
             }
             starts[s + 1] = starts[s] + length + 2;
         }
-        int rows = starts[n];
+        return starts;
+    }
+
+    private int[] starts(List<int[]> sequences) {
+        return startsOf(sequences, maxContentTokens());
+    }
+
+    /** Word + position + type embeddings of every token, LayerNormed. */
+    private float[] embed(List<int[]> sequences, int[] starts) {
+        int rows = starts[sequences.size()];
         int h = hidden;
         float[] x = new float[rows * h];
         float[] row = new float[h];
-        for (int s = 0; s < n; s++) {
+        for (int s = 0; s < sequences.size(); s++) {
             int[] content = sequences.get(s);
             for (int p = 0; p < content.length + 2; p++) {
                 int id = p == 0 ? bos : p == content.length + 1 ? eos : content[p - 1];
@@ -203,35 +251,125 @@ public final class E5Model {
             }
         }
         Activations.addLayerNorm(x, null, embNormWeight, embNormBias, rows, h, eps);
+        return x;
+    }
 
+    /**
+     * Runs blocks [from, to) over x in place. {@code adapter} (may be null) adds its side paths to the blocks
+     * it adapts; {@code traces} (may be null) receives, per block from {@code from}, what the backward pass
+     * needs. {@code rounded} false skips e5.c's int8 rounding of activations (exact fp32, for gradient
+     * checks only). Returns x.
+     */
+    float[] runBlocks(float[] x, int[] starts, int from, int to, Adapter adapter, BlockTrace[] traces,
+            boolean rounded) {
+        int rows = starts[starts.length - 1];
+        int h = hidden;
         float[] xq = new float[rows * Math.max(h, ffn)];
         float[] qkv = new float[rows * 3 * h];
         float[] context = new float[rows * h];
         float[] projected = new float[rows * h];
         float[] mid = new float[rows * ffn];
         Attention attention = new Attention(h, heads);
-        float[] tapped = null;
-        for (int l = 0; l < layers.length; l++) {
+        for (int l = from; l < to; l++) {
             E5Layer layer = layers[l];
-            System.arraycopy(x, 0, xq, 0, rows * h);
-            kernels.quantize(xq, rows * h);
-            kernels.multiply(xq, rows, layer.qkv(), qkv);
-            attention.apply(qkv, starts, context);
-            kernels.quantize(context, rows * h);
-            kernels.multiply(context, rows, layer.attentionOut(), projected);
-            Activations.addLayerNorm(x, projected, layer.attentionNormWeight(), layer.attentionNormBias(), rows, h,
-                    eps);
-            System.arraycopy(x, 0, xq, 0, rows * h);
-            kernels.quantize(xq, rows * h);
-            kernels.multiply(xq, rows, layer.ffnIn(), mid);
-            kernels.gelu(mid, rows * ffn);
-            kernels.quantize(mid, rows * ffn);
-            kernels.multiply(mid, rows, layer.ffnOut(), projected);
-            Activations.addLayerNorm(x, projected, layer.outputNormWeight(), layer.outputNormBias(), rows, h, eps);
-            if (l + 1 == tapLayer) {
-                tapped = x.clone();
+            boolean adapted = adapter != null && adapter.adapts(l);
+            BlockTrace trace = traces == null ? null
+                    : (traces[l - from] = new BlockTrace(x, rows, h, ffn, attention.probabilityCount(starts)));
+            if (trace != null) {
+                qkv = trace.qkv;
+                context = trace.context;
+                mid = trace.preGelu;
             }
+            System.arraycopy(x, 0, xq, 0, rows * h);
+            round(xq, rows * h, rounded);
+            kernels.multiply(xq, rows, layer.qkv(), qkv);
+            if (adapted) {
+                adapter.apply(l, Adapter.QKV, x, rows, qkv, inner(trace, Adapter.QKV, rows, adapter));
+            }
+            attention.apply(qkv, starts, context, trace == null ? null : trace.probabilities);
+            float[] contextIn = context;
+            if (adapted || trace != null) {
+                // the side path and the backward pass read the context before rounding
+                contextIn = xq;
+                System.arraycopy(context, 0, contextIn, 0, rows * h);
+                round(contextIn, rows * h, rounded);
+            } else {
+                round(context, rows * h, rounded);
+            }
+            kernels.multiply(contextIn, rows, layer.attentionOut(), projected);
+            if (adapted) {
+                adapter.apply(l, Adapter.ATTENTION_OUT, context, rows, projected,
+                        inner(trace, Adapter.ATTENTION_OUT, rows, adapter));
+            }
+            Activations.addLayerNorm(x, projected, layer.attentionNormWeight(), layer.attentionNormBias(), rows, h,
+                    eps, trace == null ? null : trace.normalized1, trace == null ? null : trace.inverseStd1);
+            if (trace != null) {
+                System.arraycopy(x, 0, trace.norm1, 0, rows * h);
+            }
+            System.arraycopy(x, 0, xq, 0, rows * h);
+            round(xq, rows * h, rounded);
+            kernels.multiply(xq, rows, layer.ffnIn(), mid);
+            if (adapted) {
+                adapter.apply(l, Adapter.FFN_IN, x, rows, mid, inner(trace, Adapter.FFN_IN, rows, adapter));
+            }
+            float[] activated = mid;
+            if (adapted || trace != null) {
+                activated = trace != null ? trace.gelu : new float[rows * ffn];
+                System.arraycopy(mid, 0, activated, 0, rows * ffn);
+                kernels.gelu(activated, rows * ffn);
+                System.arraycopy(activated, 0, xq, 0, rows * ffn);
+                round(xq, rows * ffn, rounded);
+                kernels.multiply(xq, rows, layer.ffnOut(), projected);
+                if (adapted) {
+                    adapter.apply(l, Adapter.FFN_OUT, activated, rows, projected,
+                            inner(trace, Adapter.FFN_OUT, rows, adapter));
+                }
+            } else {
+                kernels.gelu(mid, rows * ffn);
+                round(mid, rows * ffn, rounded);
+                kernels.multiply(mid, rows, layer.ffnOut(), projected);
+            }
+            Activations.addLayerNorm(x, projected, layer.outputNormWeight(), layer.outputNormBias(), rows, h, eps,
+                    trace == null ? null : trace.normalized2, trace == null ? null : trace.inverseStd2);
         }
-        return new HiddenStates(x, tapped, starts, h);
+        return x;
+    }
+
+    private void round(float[] values, int count, boolean rounded) {
+        if (rounded) {
+            kernels.quantize(values, count);
+        }
+    }
+
+    private static float[] inner(BlockTrace trace, int matrix, int rows, Adapter adapter) {
+        if (trace == null) {
+            return null;
+        }
+        trace.adapterInner[matrix] = new float[rows * adapter.rank()];
+        return trace.adapterInner[matrix];
+    }
+
+    public int layers() {
+        return layers.length;
+    }
+
+    public int ffn() {
+        return ffn;
+    }
+
+    int heads() {
+        return heads;
+    }
+
+    float eps() {
+        return eps;
+    }
+
+    E5Layer layer(int l) {
+        return layers[l];
+    }
+
+    Kernels kernels() {
+        return kernels;
     }
 }

@@ -49,4 +49,21 @@ final class PackedMatrix {
         }
         return new PackedMatrix(nin, nout, width, packed, bias);
     }
+
+    /** W^T (nin x nout becomes the output x input shape), packed for the kernel, with no bias: for dx = dy W. */
+    PackedMatrix transposed(int newWidth) {
+        if (nin % newWidth != 0) {
+            throw new IllegalArgumentException("input size " + nin + " is not a multiple of " + newWidth);
+        }
+        float[] packed = new float[nin * nout];
+        for (int o = 0; o < nout; o++) {
+            int panel = o / width;
+            int j = o % width;
+            for (int k = 0; k < nin; k++) {
+                float w = values[(panel * nin + k) * width + j];
+                packed[((k / newWidth) * nout + o) * newWidth + k % newWidth] = w;
+            }
+        }
+        return new PackedMatrix(nout, nin, newWidth, packed, new float[nin]);
+    }
 }

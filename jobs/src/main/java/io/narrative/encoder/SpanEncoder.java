@@ -25,34 +25,52 @@ public final class SpanEncoder {
     private final int contextTokens;
     private final int batchTokens;
     private final int tapLayer;
+    private final Adapter adapter;
 
     /** One text and its span groups: {@code groups.get(g)} holds {start, end} char spans of the text. */
     public record Request(String text, List<List<int[]>> groups) {
     }
 
-    public SpanEncoder(E5Model model, int contextTokens, int batchTokens) {
-        this(model, contextTokens, batchTokens, 0);
+    /**
+     * One sequence to encode: content token ids {@code ids} (token {@code offset} of the text first), for
+     * request {@code request}'s groups {@code groups}, whose span token ranges (of the text) are
+     * {@code ranges}, in step.
+     */
+    public record Sequence(int request, int[] ids, int offset, List<Integer> groups, List<int[][]> ranges) {
     }
 
-    /** {@code tapLayer} > 0: the three vectors of that middle layer follow the last layer's. */
-    public SpanEncoder(E5Model model, int contextTokens, int batchTokens, int tapLayer) {
+    public SpanEncoder(E5Model model, int contextTokens, int batchTokens) {
+        this(model, contextTokens, batchTokens, 0, null);
+    }
+
+    /**
+     * {@code tapLayer} > 0: the three vectors of that middle layer follow the last layer's; {@code adapter}
+     * (may be null) adapts the top blocks.
+     */
+    public SpanEncoder(E5Model model, int contextTokens, int batchTokens, int tapLayer, Adapter adapter) {
+        if (adapter != null && (!adapter.fits(model) || adapter.firstLayer() < tapLayer)) {
+            throw new IllegalArgumentException("an adapter of blocks " + adapter.firstLayer() + "+" + adapter.layers()
+                    + " does not fit this encoder with layer " + tapLayer + " tapped");
+        }
         this.model = model;
         this.contextTokens = contextTokens;
         this.batchTokens = Math.max(batchTokens, model.maxContentTokens() + 2);
         this.tapLayer = tapLayer;
+        this.adapter = adapter;
     }
 
     public int dim() {
         return (tapLayer > 0 ? 2 : 1) * PARTS * model.dim();
     }
 
-    /** For each request, for each of its groups, the {@link #dim()} floats described above. */
-    public List<float[][]> encode(List<Request> requests) {
-        List<Job> jobs = new ArrayList<>();
-        List<float[][]> out = new ArrayList<>();
+    /**
+     * The sequences that encode {@code requests}: a text that fits is one sequence for all its groups; a
+     * longer text gives each group a window centred on its first span (never cut blindly).
+     */
+    public List<Sequence> plan(List<Request> requests) {
+        List<Sequence> sequences = new ArrayList<>();
         for (int r = 0; r < requests.size(); r++) {
             Request request = requests.get(r);
-            out.add(new float[request.groups().size()][]);
             if (request.groups().isEmpty()) {
                 continue;
             }
@@ -63,48 +81,74 @@ public final class SpanEncoder {
                 groupTokens.add(tokenRanges(tokens, spans));
             }
             if (tokens.size() <= max) {
-                Job job = new Job(r, tokens.ids(), 0);
+                List<Integer> groups = new ArrayList<>();
                 for (int g = 0; g < groupTokens.size(); g++) {
-                    job.groups.add(g);
+                    groups.add(g);
                 }
-                job.ranges.addAll(groupTokens);
-                jobs.add(job);
+                sequences.add(new Sequence(r, tokens.ids(), 0, groups, groupTokens));
             } else {
                 for (int g = 0; g < groupTokens.size(); g++) {
                     int[][] ranges = groupTokens.get(g);
                     int centre = ranges.length == 0 ? 0 : (ranges[0][0] + ranges[0][1]) / 2;
                     int from = Math.max(0, Math.min(tokens.size() - max, centre - max / 2));
-                    Job job = new Job(r, Arrays.copyOfRange(tokens.ids(), from, from + max), from);
-                    job.groups.add(g);
-                    job.ranges.add(ranges);
-                    jobs.add(job);
+                    sequences.add(new Sequence(r, Arrays.copyOfRange(tokens.ids(), from, from + max), from,
+                            List.of(g), List.<int[][]>of(ranges)));
                 }
             }
         }
-        jobs.sort(Comparator.comparingInt(j -> j.ids.length));
-        for (int a = 0; a < jobs.size(); ) {
-            int tokens = 0;
-            int b = a;
-            while (b < jobs.size() && (b == a || tokens + jobs.get(b).ids.length + 2 <= batchTokens)) {
-                tokens += jobs.get(b).ids.length + 2;
-                b++;
-            }
+        return sequences;
+    }
+
+    /** For each request, for each of its groups, the {@link #dim()} floats described above. */
+    public List<float[][]> encode(List<Request> requests) {
+        List<float[][]> out = new ArrayList<>();
+        for (Request request : requests) {
+            out.add(new float[request.groups().size()][]);
+        }
+        for (List<Sequence> batch : batches(plan(requests), batchTokens)) {
             List<int[]> sequences = new ArrayList<>();
-            for (Job job : jobs.subList(a, b)) {
-                sequences.add(job.ids);
+            for (Sequence job : batch) {
+                sequences.add(job.ids());
             }
-            HiddenStates states = model.forward(sequences, tapLayer);
-            for (int s = 0; s < b - a; s++) {
-                Job job = jobs.get(a + s);
-                for (int k = 0; k < job.groups.size(); k++) {
-                    float[] last = pool(states, states.values(), s, job.offset, job.ranges.get(k));
-                    out.get(job.request)[job.groups.get(k)] = tapLayer == 0 ? last
-                            : concat(last, pool(states, states.tapped(), s, job.offset, job.ranges.get(k)));
+            HiddenStates states = model.forward(sequences, tapLayer, adapter);
+            for (int s = 0; s < batch.size(); s++) {
+                Sequence job = batch.get(s);
+                for (int k = 0; k < job.groups().size(); k++) {
+                    SpanPooling pooling = pooling(states.start(s), states.end(s), job, k);
+                    float[] last = pooling.pool(states.values(), model.dim());
+                    out.get(job.request())[job.groups().get(k)] = tapLayer == 0 ? last
+                            : concat(last, pooling.pool(states.tapped(), model.dim()));
                 }
             }
-            a = b;
         }
         return out;
+    }
+
+    /**
+     * The sequences sorted by length and cut into forward passes of at most {@code batchTokens} tokens
+     * ({@code <s>} and {@code </s>} counted; a longer sequence goes alone): similar lengths together, so that
+     * little attention work is spent across very different sequences.
+     */
+    public static List<List<Sequence>> batches(List<Sequence> sequences, int batchTokens) {
+        List<Sequence> sorted = new ArrayList<>(sequences);
+        sorted.sort(Comparator.comparingInt(j -> j.ids().length));
+        List<List<Sequence>> batches = new ArrayList<>();
+        for (int a = 0; a < sorted.size(); ) {
+            int tokens = 0;
+            int b = a;
+            while (b < sorted.size() && (b == a || tokens + sorted.get(b).ids().length + 2 <= batchTokens)) {
+                tokens += sorted.get(b).ids().length + 2;
+                b++;
+            }
+            batches.add(sorted.subList(a, b));
+            a = b;
+        }
+        return batches;
+    }
+
+    /** The pooling of group {@code k} of {@code sequence}, which occupies batch rows [start, end). */
+    public SpanPooling pooling(int start, int end, Sequence sequence, int k) {
+        return SpanPooling.of(start, end, sequence.offset(), sequence.ranges().get(k), contextTokens);
     }
 
     /** The content-token ranges {first, end} overlapping each char span (spans that hit no token dropped). */
@@ -123,61 +167,5 @@ public final class SpanEncoder {
         float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private float[] pool(HiddenStates states, float[] layer, int sequence, int offset, int[][] ranges) {
-        int dim = model.dim();
-        int start = states.start(sequence);
-        int end = states.end(sequence);
-        int content = end - start - 2;
-        float[] whole = new float[dim];
-        states.addRows(layer, start, end, whole);
-        boolean[] inSpan = new boolean[content];
-        boolean[] inContext = new boolean[content];
-        for (int[] range : ranges) {
-            int a = Math.max(0, range[0] - offset);
-            int b = Math.min(content, range[1] - offset);
-            for (int t = a; t < b; t++) {
-                inSpan[t] = true;
-            }
-            for (int t = Math.max(0, a - contextTokens); t < Math.min(content, b + contextTokens); t++) {
-                inContext[t] = true;
-            }
-        }
-        float[] spans = new float[dim];
-        float[] context = new float[dim];
-        int nSpan = 0;
-        int nContext = 0;
-        for (int t = 0; t < content; t++) {
-            if (inSpan[t]) {
-                states.addRows(layer, start + 1 + t, start + 2 + t, spans);
-                nSpan++;
-            } else if (inContext[t]) {
-                states.addRows(layer, start + 1 + t, start + 2 + t, context);
-                nContext++;
-            }
-        }
-        // a span the tokenizer could not place, or a span with no context around it: the sequence stands in
-        float[] out = new float[PARTS * dim];
-        Vectors.normalize(whole);
-        System.arraycopy(whole, 0, out, 0, dim);
-        System.arraycopy(nSpan > 0 ? Vectors.normalize(spans) : whole, 0, out, dim, dim);
-        System.arraycopy(nContext > 0 ? Vectors.normalize(context) : whole, 0, out, 2 * dim, dim);
-        return out;
-    }
-
-    private static final class Job {
-        final int request;
-        final int[] ids;
-        final int offset;
-        /** The request's groups this sequence serves, and their token ranges, in step. */
-        final List<Integer> groups = new ArrayList<>();
-        final List<int[][]> ranges = new ArrayList<>();
-
-        Job(int request, int[] ids, int offset) {
-            this.request = request;
-            this.ids = ids;
-            this.offset = offset;
-        }
     }
 }

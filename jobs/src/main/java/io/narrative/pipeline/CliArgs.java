@@ -31,7 +31,9 @@ public final class CliArgs {
             "  --config FILE     the pipeline YAML (default: built-in defaults, documented in conf/pipeline.yaml)",
             "  --set KEY=VALUE   override one config key, e.g. --set ingest.max_chars=500000; repeatable",
             "  --topic-model DIR apply the topic models saved in DIR (OUTPUT/models/topics of an earlier run)",
-            "                    instead of fitting new ones");
+            "                    instead of fitting new ones",
+            "  --progress        a progress line every 30 s inside long stages even when standard error is not a",
+            "                    terminal (on a terminal they are always printed)");
 
     private final String command;
     private final List<String> inputs = new ArrayList<>();
@@ -44,6 +46,8 @@ public final class CliArgs {
     private String split = "all";
     private final List<String> entityTypes = new ArrayList<>();
     private String model;
+    /** --progress: progress lines inside stages even when standard error is not a terminal. */
+    private boolean progress;
 
     private CliArgs(String command) {
         this.command = command;
@@ -58,6 +62,10 @@ public final class CliArgs {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 throw new NarrativeException(USAGE);
+            }
+            if (option.equals("--progress")) {
+                cli.progress = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new NarrativeException(option + ": missing value\n" + USAGE);

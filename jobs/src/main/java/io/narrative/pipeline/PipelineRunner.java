@@ -38,10 +38,25 @@ public final class PipelineRunner {
 
     private final SparkSession spark;
     private final Progress progress;
+    private final TaskProgress taskProgress;
 
     public PipelineRunner(SparkSession spark, Progress progress) {
+        this(spark, progress, false);
+    }
+
+    /** {@code watch}: progress lines inside stages too ({@link TaskProgress}). */
+    public PipelineRunner(SparkSession spark, Progress progress, boolean watch) {
         this.spark = spark;
         this.progress = progress;
+        this.taskProgress = watch ? new TaskProgress(progress) : null;
+    }
+
+    /**
+     * Whether to print progress lines inside stages: when standard error is a terminal, or when asked
+     * (--progress) even when it is not (a log file, a CI job).
+     */
+    public static boolean watchStages(boolean asked, boolean terminal) {
+        return TaskProgress.wanted(asked, terminal);
     }
 
     /** Loads the config named by the arguments, failing fast on any problem in it. */
@@ -63,6 +78,9 @@ public final class PipelineRunner {
             job.preflight(context);
         }
         boolean succeeded = false;
+        if (taskProgress != null) {
+            taskProgress.start(spark);
+        }
         try {
             for (StageJob job : jobs) {
                 runStage(job, context);
@@ -74,6 +92,9 @@ public final class PipelineRunner {
             manifest.warn("failed: " + e.getMessage());
             throw e;
         } finally {
+            if (taskProgress != null) {
+                taskProgress.close();
+            }
             manifest.setEndedAt(Timestamp.from(Instant.now()));
             writeManifest(store, manifest);
             if (succeeded) {
@@ -88,6 +109,9 @@ public final class PipelineRunner {
     private void runStage(StageJob job, RunContext context) {
         Instant start = Instant.now();
         progress.started(job.name());
+        if (taskProgress != null) {
+            taskProgress.stage(job.name());
+        }
         Map<String, Long> rows = job.run(context);
         double seconds = Progress.since(start).toMillis() / 1000.0;
         context.getManifest().getStages().add(new StageMetric(job.name(), Timestamp.from(start), seconds,

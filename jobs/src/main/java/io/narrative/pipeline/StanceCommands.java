@@ -30,7 +30,7 @@ public final class StanceCommands {
             boolean head = config.getStance().usesEncoder();
             String out = cli.getOutput().replaceAll("/+$", "") + "/" + (head ? Tables.STANCE_HEAD : Tables.STANCE_MODEL);
             if (head) {
-                tools.trainHead(files, types, out);
+                tools.trainHead(files, types, out, progress::info);
             } else {
                 tools.train(files, types, out);
             }

@@ -17,7 +17,8 @@ final class EncoderStance {
     private final StanceHead head;
 
     EncoderStance(E5Model model, StanceHead head, int batchTokens) {
-        this.encoder = new SpanEncoder(model, head.getContextTokens(), batchTokens, head.getTapLayer());
+        this.encoder = new SpanEncoder(model, head.getContextTokens(), batchTokens, head.getTapLayer(),
+                head.adapterFor(model));
         this.head = head;
         if (head.trained() && encoder.dim() != head.getEncoderFeatures()) {
             throw new IllegalStateException("the stance head expects " + head.getEncoderFeatures()

@@ -1,6 +1,7 @@
 package io.narrative.stance;
 
 import io.narrative.core.io.SerializableHadoopConf;
+import io.narrative.encoder.Adapter;
 import io.narrative.stance.eval.ScoredItem;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -18,20 +19,25 @@ public final class GoldEncoding implements Serializable {
     private final int contextTokens;
     private final int tapLayer;
     private final int batchTokens;
+    private final Adapter adapter;
 
-    /** {@code head} null: features only, scored later (training); their shape then comes from the arguments. */
+    /**
+     * {@code head} null: features only, scored later (training); their shape then comes from the arguments
+     * ({@code adapter}: the fine-tuned top blocks, or null).
+     */
     public GoldEncoding(String modelPath, SerializableHadoopConf hadoop, StanceHead head, int contextTokens,
-            int tapLayer, int batchTokens) {
+            int tapLayer, int batchTokens, Adapter adapter) {
         this.modelPath = modelPath;
         this.hadoop = hadoop;
         this.head = head;
         this.contextTokens = head != null ? head.getContextTokens() : contextTokens;
         this.tapLayer = head != null ? head.getTapLayer() : tapLayer;
         this.batchTokens = batchTokens;
+        this.adapter = head != null ? null : adapter;
     }
 
     public Session open() {
-        StanceHead shape = head != null ? head : StanceHead.shapeOnly(contextTokens, tapLayer);
+        StanceHead shape = head != null ? head : StanceHead.shapeOnly(contextTokens, tapLayer, adapter);
         return new Session(EncoderStance.open(modelPath, hadoop.get(), shape, batchTokens));
     }
 

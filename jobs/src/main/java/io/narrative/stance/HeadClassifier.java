@@ -22,7 +22,6 @@ public class HeadClassifier implements Serializable {
 
     double[] probabilities(float[] encoded, double[] rules) {
         double[] p = new double[3];
-        double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < 3; c++) {
             double[] w = coefficients[c];
             double z = intercepts[c];
@@ -33,17 +32,25 @@ public class HeadClassifier implements Serializable {
                 z += w[encoded.length + i] * rules[i];
             }
             p[c] = z / temperature;
-            max = Math.max(max, p[c]);
+        }
+        return softmax(p);
+    }
+
+    /** The softmax of the scores {@code z}, in place (the largest subtracted first, so exp cannot overflow). */
+    static double[] softmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
         }
         double sum = 0;
-        for (int c = 0; c < 3; c++) {
-            p[c] = Math.exp(p[c] - max);
-            sum += p[c];
+        for (int c = 0; c < z.length; c++) {
+            z[c] = Math.exp(z[c] - max);
+            sum += z[c];
         }
-        for (int c = 0; c < 3; c++) {
-            p[c] /= sum;
+        for (int c = 0; c < z.length; c++) {
+            z[c] /= sum;
         }
-        return p;
+        return z;
     }
 
     /** The index of the likeliest class (against 0, neutral 1, favor 2; ties to the lower index). */
@@ -55,6 +62,20 @@ public class HeadClassifier implements Serializable {
             }
         }
         return best;
+    }
+
+    /** Macro-F1 over the three classes of a confusion matrix (rows gold, columns predicted). */
+    static double macroF1(int[][] confusion) {
+        double sum = 0;
+        for (int c = 0; c < 3; c++) {
+            int tp = confusion[c][c];
+            int predicted = confusion[0][c] + confusion[1][c] + confusion[2][c];
+            int actual = confusion[c][0] + confusion[c][1] + confusion[c][2];
+            double precision = predicted == 0 ? 0 : tp / (double) predicted;
+            double recall = actual == 0 ? 0 : tp / (double) actual;
+            sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        }
+        return sum / 3;
     }
 
     boolean fits(int size) {

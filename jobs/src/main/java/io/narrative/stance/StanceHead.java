@@ -1,16 +1,22 @@
 package io.narrative.stance;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.narrative.core.NarrativeException;
+import io.narrative.encoder.Adapter;
+import io.narrative.encoder.E5Model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.AccessLevel;
 import lombok.Data;
+import lombok.Getter;
 import lombok.NoArgsConstructor;
+import lombok.Setter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -21,8 +27,10 @@ import org.apache.hadoop.fs.Path;
  * temperature fitted on the dev split so that its probabilities are calibrated. One classifier is shared by
  * every language (the encoder is multilingual, so what is learnt on English and Russian carries over to
  * Arabic and Turkish); a language with labelled data may have its own when that scored better on its dev
- * items. Stored as a small JSON file (coefficients and how they were made), so a head ships inside the job
- * jar and applies without Spark ML.
+ * items. The encoder's top blocks may carry low-rank adapters fine-tuned for stance with the head
+ * ({@link StanceTuner}); they travel inside the head, since the coefficients only fit the features of
+ * the encoder so adapted. Stored as a small JSON file (coefficients, adapter and how they were made), so a
+ * head ships inside the job jar and applies without Spark ML.
  */
 @Data
 @NoArgsConstructor
@@ -48,14 +56,63 @@ public class StanceHead implements Serializable {
     private HeadClassifier shared;
     /** Classifiers of their own, by language code. */
     private Map<String, HeadClassifier> languages = new LinkedHashMap<>();
+    /**
+     * The encoder's fine-tuned top blocks ({@link Adapter#encode()}, base64), or null for the encoder as
+     * published.
+     */
+    private String adapter;
     /** How the head was made: data, splits, settings, dev scores. */
     private Map<String, Object> provenance = new LinkedHashMap<>();
 
+    @JsonIgnore
+    @Getter(AccessLevel.NONE)
+    @Setter(AccessLevel.NONE)
+    private transient Adapter decoded;
+
+    /**
+     * The decoded adapter for {@code model}, or null when the head has none; fails, naming the head, when
+     * the adapter does not fit the model or lies below the tapped layer.
+     */
+    public Adapter adapterFor(E5Model model) {
+        if (adapter == null) {
+            return null;
+        }
+        Adapter a = decoded;
+        if (a == null) {
+            try {
+                a = Adapter.decode(adapter);
+            } catch (IllegalArgumentException e) {
+                throw new NarrativeException("config key " + KEY + ": the head's adapter cannot be read ("
+                        + e.getMessage() + "); train the head again with train-stance", e);
+            }
+            decoded = a;
+        }
+        if (!a.fits(model) || a.firstLayer() < tapLayer) {
+            throw new NarrativeException("config key " + KEY + ": the head's adapter (blocks " + a.firstLayer()
+                    + " to " + (a.firstLayer() + a.layers() - 1) + ") does not fit this encoder above its tapped"
+                    + " layer " + tapLayer + "; train the head again with train-stance");
+        }
+        return a;
+    }
+
+    /** The adapter as stored (base64), for Jackson; forgets what was decoded. */
+    public void setAdapter(String adapter) {
+        this.adapter = adapter;
+        this.decoded = null;
+    }
+
+    /** Sets the fine-tuned adapter (null: none). */
+    public void attach(Adapter tuned) {
+        this.adapter = tuned == null ? null : tuned.encode();
+        this.decoded = tuned;
+    }
+
     /** A head with no coefficients, for computing features before one is trained. */
-    static StanceHead shapeOnly(int contextTokens, int tapLayer) {
+    static StanceHead shapeOnly(int contextTokens, int tapLayer, Adapter adapter) {
         StanceHead head = new StanceHead();
         head.setContextTokens(contextTokens);
         head.setTapLayer(tapLayer);
+        head.attach(adapter);
         head.setRuleFeatures(StanceFeatures.SIZE);
         return head;
     }
@@ -116,6 +173,14 @@ public class StanceHead implements Serializable {
         if (!shaped) {
             throw new NarrativeException("config key " + KEY + ": " + where + " is not a " + FORMAT + " head with 3 x "
                     + "(encoder + " + StanceFeatures.SIZE + " rule) coefficients");
+        }
+        if (adapter != null) {
+            try {
+                decoded = Adapter.decode(adapter);
+            } catch (IllegalArgumentException e) {
+                throw new NarrativeException("config key " + KEY + ": " + where + " holds an adapter that cannot be"
+                        + " read (" + e.getMessage() + ")", e);
+            }
         }
     }
 }

@@ -152,16 +152,7 @@ public final class StanceHeadTrainer {
         for (DevRow r : rows) {
             confusion[r.label][HeadClassifier.argmax(classifier.probabilities(r.encoded, r.rules))]++;
         }
-        double sum = 0;
-        for (int c = 0; c < 3; c++) {
-            int tp = confusion[c][c];
-            int predicted = confusion[0][c] + confusion[1][c] + confusion[2][c];
-            int actual = confusion[c][0] + confusion[c][1] + confusion[c][2];
-            double precision = predicted == 0 ? 0 : tp / (double) predicted;
-            double recall = actual == 0 ? 0 : tp / (double) actual;
-            sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        }
-        return sum / 3;
+        return HeadClassifier.macroF1(confusion);
     }
 
     /** The temperature in [0.25, 4] (a log-spaced grid) with the least log-loss on {@code rows}. */

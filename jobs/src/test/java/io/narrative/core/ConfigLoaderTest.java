@@ -148,4 +148,21 @@ class ConfigLoaderTest {
                 && e.getMessage().contains("stance.encoder.batch_tokens")
                 && e.getMessage().contains("stance.encoder.train_reg_params[0]"), e.getMessage());
     }
+
+    @Test
+    void stanceTuneKeys_outOfRange_nameKeyValueAndRange() {
+        NarrativeException e = assertThrows(NarrativeException.class, () -> ConfigLoader.fromYaml(
+                "stance:\n  encoder:\n    tap_layer: 8\n    tune_layers: 5\n    tune_rank: 0\n"
+                        + "    tune_learning_rate: 2\n    tune_epochs: 0\n", "test.yaml"));
+        String m = e.getMessage();
+        assertTrue(m.contains("stance.encoder.tune_layers") && m.contains("0 to 4") && m.contains("5"), m);
+        assertTrue(m.contains("stance.encoder.tune_rank") && m.contains("stance.encoder.tune_learning_rate")
+                && m.contains("stance.encoder.tune_epochs"), m);
+    }
+
+    @Test
+    void stanceTuneLayers_zeroAllowed_meansFrozenEncoder() {
+        assertEquals(0, ConfigLoader.fromYaml("stance:\n  encoder:\n    tune_layers: 0\n", "test.yaml")
+                .getStance().getEncoder().getTuneLayers());
+    }
 }

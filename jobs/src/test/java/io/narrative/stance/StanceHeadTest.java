@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.narrative.core.NarrativeException;
+import io.narrative.encoder.Adapter;
+import io.narrative.encoder.E5Model;
 import io.narrative.encoder.SharedModels;
 import io.narrative.encoder.SpanEncoder;
 import io.narrative.testing.Fixtures;
@@ -38,5 +40,34 @@ class StanceHeadTest {
         NarrativeException e2 = assertThrows(NarrativeException.class,
                 () -> StanceHead.load(notJson.toString(), new Configuration()));
         assertTrue(e2.getMessage().contains("train-stance writes one"), e2.getMessage());
+    }
+
+    @Test
+    void aHeadWithAnAdapter_savesAndLoadsIt_andRefusesOneBelowTheTappedLayer(@TempDir Path dir) {
+        E5Model model = SharedModels.get(TestModels.encoderModel(), new Configuration());
+        StanceHead head = StanceHead.load("", new Configuration());
+        head.attach(Adapter.initial(model, 2, 4, 8f, 1));
+        String path = dir.resolve("tuned.json").toString();
+        head.save(path, new Configuration());
+
+        StanceHead reread = StanceHead.load(path, new Configuration());
+        assertEquals(head.getAdapter(), reread.getAdapter());
+        assertEquals(model.layers() - 2, reread.adapterFor(model).firstLayer());
+
+        head.attach(Adapter.initial(model, model.layers() - head.getTapLayer() + 1, 4, 8f, 1));
+        NarrativeException e = assertThrows(NarrativeException.class, () -> head.adapterFor(model));
+        assertTrue(e.getMessage().contains(StanceHead.KEY) && e.getMessage().contains("tapped layer"), e.getMessage());
+    }
+
+    @Test
+    void aHeadWithAnUnreadableAdapter_failsAtLoadNamingTheKeyAndTheFile(@TempDir Path dir) throws Exception {
+        StanceHead head = StanceHead.load("", new Configuration());
+        head.setAdapter("bm90IGFuIGFkYXB0ZXI=");
+        String path = dir.resolve("broken.json").toString();
+        head.save(path, new Configuration());
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> StanceHead.load(path, new Configuration()));
+        assertTrue(e.getMessage().contains(StanceHead.KEY) && e.getMessage().contains(path)
+                && e.getMessage().contains("adapter"), e.getMessage());
     }
 }

@@ -11,7 +11,6 @@ import io.narrative.stance.lexicon.StanceResources;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -79,14 +78,11 @@ final class GoldScorer implements MapPartitionsFunction<GoldItem, ScoredItem> {
             scored.setGoldTarget(target);
             scored.setMentionFound(found.stream().filter(s -> s.target().equals(target))
                     .flatMap(s -> s.mentions().stream()).anyMatch(m -> overlaps(m, item)) ? 1 : 0);
-            stance = scorer.scoreSpan(item.getLang(), item.getText(), item.getSpanStart(), item.getSpanEnd());
         } else {
             scored.setGoldTarget(item.getTargetId());
-            Optional<TargetStance> match = found.stream().filter(s -> s.target().equals(item.getTargetId()))
-                    .findFirst();
-            scored.setMentionFound(match.isPresent() ? 1 : 0);
-            stance = match.orElse(null);
+            scored.setMentionFound(found.stream().anyMatch(s -> s.target().equals(item.getTargetId())) ? 1 : 0);
         }
+        stance = targetStance(scorer, item, found);
         scored.setScore(stance == null ? 0.0 : stance.score());
         scored.setLabel(StanceLabels.label(scored.getScore(), config));
         if (stance != null) {
@@ -102,6 +98,17 @@ final class GoldScorer implements MapPartitionsFunction<GoldItem, ScoredItem> {
         }
         chunk.add(scored);
         return stance;
+    }
+
+    /**
+     * The rules' stance toward the item's target: at its span for a span item, else the stance toward its
+     * target id among {@code found} (the sentence's stances), null when the sentence does not mention it.
+     */
+    public static TargetStance targetStance(SentenceScorer scorer, GoldItem item, List<TargetStance> found) {
+        if (item.getSpanStart() >= 0) {
+            return scorer.scoreSpan(item.getLang(), item.getText(), item.getSpanStart(), item.getSpanEnd());
+        }
+        return found.stream().filter(s -> s.target().equals(item.getTargetId())).findFirst().orElse(null);
     }
 
     private static boolean overlaps(MentionSpan m, GoldItem item) {

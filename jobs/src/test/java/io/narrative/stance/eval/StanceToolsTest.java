@@ -1,6 +1,8 @@
 package io.narrative.stance.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.narrative.core.config.StanceConfig;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,10 +60,12 @@ class StanceToolsTest {
     void trainHeadThenEvaluate_encoderHeadLearnsWordsNoLexiconHas() throws Exception {
         Path gold = labelledFile();
         StanceConfig config = new StanceConfig();
+        config.getEncoder().setTuneLayers(0);
         StanceTools tools = new StanceTools(SparkTestSession.get(), config);
 
         String headPath = dir.resolve("models/stance-head.json").toString();
-        StanceHead head = tools.trainHead(List.of(gold), Set.of(), headPath);
+        StanceHead head = tools.trainHead(List.of(gold), Set.of(), headPath, message -> { });
+        assertNull(head.getAdapter(), "tune_layers 0: the encoder as published");
         assertTrue(Files.isRegularFile(Path.of(headPath)));
         assertTrue(head.getShared() != null && head.getShared().getTemperature() > 0,
                 "a shared classifier with its temperature");
@@ -70,5 +75,28 @@ class StanceToolsTest {
         assertTrue(trained.fAvg() > 0.8, "held-out F_avg of the trained head: " + trained.fAvg());
         StanceHead reread = StanceHead.load(headPath, new Configuration());
         assertEquals(head.getShared().getIntercepts()[2], reread.getShared().getIntercepts()[2], 0.0);
+    }
+
+    @Test
+    void trainHeadWithTuning_adapterTravelsInTheHead() throws Exception {
+        Path gold = labelledFile();
+        StanceConfig config = new StanceConfig();
+        config.getEncoder().setTuneLayers(2);
+        config.getEncoder().setTuneEpochs(2);
+        StanceTools tools = new StanceTools(SparkTestSession.get(), config);
+        List<String> log = new ArrayList<>();
+
+        String headPath = dir.resolve("models/tuned-head.json").toString();
+        StanceHead head = tools.trainHead(List.of(gold), Set.of(), headPath, log::add);
+        assertNotNull(head.getAdapter(), "the tuned blocks are part of the head");
+        assertTrue(log.stream().anyMatch(l -> l.contains("epoch 2")), "each epoch is reported: " + log);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tuning = (Map<String, Object>) head.getProvenance().get("encoder_tuning");
+        assertEquals(2, ((List<?>) tuning.get("dev_macro_f1_by_epoch")).size());
+
+        StanceHead reread = StanceHead.load(headPath, new Configuration());
+        assertEquals(head.getAdapter(), reread.getAdapter());
+        StanceMetrics.Scores trained = tools.evaluate(List.of(gold), "test", Set.of(), headPath).get(0);
+        assertTrue(trained.fAvg() > 0.8, "held-out F_avg of the tuned head: " + trained.fAvg());
     }
 }
