@@ -46,6 +46,15 @@ class SentenceScorerTest {
     }
 
     @Test
+    void mentions_theStateOfWashingtonAndLanguageNames_areNotTheCountries() {
+        assertEquals(List.of(), aliases("en", "Washington state officials and the Washington State Patrol agreed."));
+        assertEquals(List.of("Washington"), aliases("en", "Washington imposed new tariffs."));
+        assertEquals(List.of(), aliases("ar", "نشرت الصحيفة المقال باللغة التركية واللغة الروسية."));
+        assertEquals(List.of(), aliases("ru", "Книга вышла на турецком языке."));
+        assertEquals(List.of("Турецкие"), aliases("ru", "Турецкие власти закрыли пролив."));
+    }
+
+    @Test
     void mentions_russianLegalCodeAbbreviation_isNotRussia_butRfAloneIs() {
         assertEquals(List.of(), aliases("ru", "Его обвинили по статье 159 УК РФ."));
         assertEquals(List.of("РФ"), aliases("ru", "РФ ввела ответные меры."));
