@@ -269,6 +269,8 @@ public final class E5Model {
         float[] context = new float[rows * h];
         float[] projected = new float[rows * h];
         float[] mid = new float[rows * ffn];
+        // GELU's output, kept apart from its input for the adapters' side path: one buffer for all blocks
+        float[] activatedBuffer = adapter != null && traces == null ? new float[rows * ffn] : null;
         Attention attention = new Attention(h, heads);
         for (int l = from; l < to; l++) {
             E5Layer layer = layers[l];
@@ -314,7 +316,7 @@ public final class E5Model {
             }
             float[] activated = mid;
             if (adapted || trace != null) {
-                activated = trace != null ? trace.gelu : new float[rows * ffn];
+                activated = trace != null ? trace.gelu : activatedBuffer;
                 System.arraycopy(mid, 0, activated, 0, rows * ffn);
                 kernels.gelu(activated, rows * ffn);
                 System.arraycopy(activated, 0, xq, 0, rows * ffn);
