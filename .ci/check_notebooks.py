@@ -3,7 +3,7 @@
     check_notebooks.py NOTEBOOK_DIR REPORT_HTML
 
 Committed notebooks carry no outputs (results belong to a run, not to the repository); the report has the
-three notebooks' sections, their charts as embedded images, and no error or traceback."""
+four notebooks' sections, their charts as embedded images, and no error or traceback."""
 import re
 import sys
 from pathlib import Path
@@ -13,8 +13,8 @@ import nbformat
 notebook_dir, report = Path(sys.argv[1]), Path(sys.argv[2])
 failures = []
 notebooks = sorted(notebook_dir.glob("*.ipynb"))
-if len(notebooks) < 3:
-    failures.append(f"expected the three notebooks in {notebook_dir}, found {[n.name for n in notebooks]}")
+if len(notebooks) < 4:
+    failures.append(f"expected the four notebooks in {notebook_dir}, found {[n.name for n in notebooks]}")
 for path in notebooks:
     notebook = nbformat.read(path, as_version=4)
     nbformat.validate(notebook)
@@ -23,7 +23,8 @@ for path in notebooks:
             failures.append(f"{path.name} cell {index}: committed with outputs; clear them before committing")
 
 html = report.read_text(encoding="utf-8")
-for heading in ["1 · The corpus", "2 · Topics", "3 · Stance toward the targets", "Narratives", "Evidence browser"]:
+for heading in ["1 · The corpus", "2 · Topics", "3 · Stance toward the targets", "Narratives", "Evidence browser",
+                "4 · Narratives by description", "Narrative evidence browser"]:
     if heading not in html:
         failures.append(f"{report}: no section '{heading}'")
 images = len(re.findall(r'<img[^>]+src="data:image/png;base64,', html))

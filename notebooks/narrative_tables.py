@@ -259,3 +259,42 @@ def evidence_html(rows: pd.DataFrame) -> str:
                    ["score", "sentence (target in bold)", "evidence: cue (role, weight)", "document"])
     head = f"<tr>{head}</tr>"
     return "<table>" + head + "".join(body) + "</table>"
+
+
+def narrative_evidence(output: str, narrative_id: str, n: int = 5) -> pd.DataFrame:
+    """The narrative evidence browser's rows: the n sentences that carry `narrative_id` most strongly
+    (sentence_narratives), distinct texts only, with their document's title, outlet and date.
+
+    Columns: score, doc_id, sentence_id, text, title, source, published, lang."""
+    scored = read_table(output, "sentence_narratives", where={"narrative_id": [narrative_id]},
+                        columns=["doc_id", "sentence_id", "score"])
+    picked = scored.nlargest(4 * n, "score")
+    if picked.empty:
+        return picked.assign(text=[], title=[], source=[], published=[], lang=[])
+    doc_ids = sorted(set(picked.doc_id))
+    sentences = read_table(output, "sentences", where={"doc_id": doc_ids},
+                           columns=["doc_id", "sentence_id", "text", "lang"])
+    documents = read_table(output, "documents", where={"doc_id": doc_ids},
+                           columns=["doc_id", "title", "source", "published"])
+    picked = (picked.merge(sentences, on=["doc_id", "sentence_id"]).merge(documents, on="doc_id", how="left")
+              .sort_values("score", ascending=False).drop_duplicates("text").head(n))
+    return picked[["score", "doc_id", "sentence_id", "text", "title", "source", "published", "lang"]]
+
+
+def narrative_evidence_html(rows: pd.DataFrame) -> str:
+    """The narrative evidence rows as an HTML table; right-to-left text laid out right-to-left."""
+    import html
+
+    if rows.empty:
+        return "<p><i>No sentence carries this narrative.</i></p>"
+    body = []
+    for row in rows.itertuples():
+        title = row.title if isinstance(row.title, str) and row.title.strip() else row.doc_id
+        where = " · ".join(str(x) for x in (row.source, row.published) if x is not None and not pd.isna(x))
+        body.append(
+            f"<tr><td style='font-weight:bold'>{row.score:.2f}</td>"
+            f"<td dir='auto' style='text-align:start'>{html.escape(row.text)}</td>"
+            f"<td dir='auto' style='text-align:start'>{html.escape(shorten(title, 50))}"
+            f"<br><small>{html.escape(where)} {html.escape(row.doc_id)} #{row.sentence_id} ({row.lang})</small></td></tr>")
+    head = "".join(f"<th style='text-align:start'>{name}</th>" for name in ["score", "sentence", "document"])
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>"

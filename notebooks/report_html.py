@@ -21,7 +21,7 @@ from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent
-NOTEBOOKS = ["01_corpus.ipynb", "02_topics.ipynb", "03_stance.ipynb"]
+NOTEBOOKS = ["01_corpus.ipynb", "02_topics.ipynb", "03_stance.ipynb", "04_narratives.ipynb"]
 CELL_TIMEOUT_SECONDS = 1800
 # nbconvert's template links require.js and MathJax from a CDN; the report needs neither (no widgets, no
 # formulas) and must open offline, so external scripts are dropped.

@@ -6,6 +6,7 @@ import io.narrative.core.config.PipelineConfig;
 import io.narrative.pipeline.CliArgs;
 import io.narrative.pipeline.PipelineRunner;
 import io.narrative.pipeline.SparkSessions;
+import io.narrative.pipeline.NarrativeCommands;
 import io.narrative.pipeline.StanceCommands;
 import org.apache.spark.sql.SparkSession;
 
@@ -29,13 +30,16 @@ public final class Main {
             CliArgs cli = CliArgs.parse(args);
             PipelineConfig config = PipelineRunner.loadConfig(cli);
             boolean stanceTool = StanceCommands.handles(cli.getCommand());
-            if (!stanceTool) {
+            boolean narrativeTool = NarrativeCommands.handles(cli.getCommand());
+            if (!stanceTool && !narrativeTool) {
                 PipelineRunner.jobsFor(cli.getCommand());
             }
             SparkSession spark = SparkSessions.create(config.getRun().getSparkLogLevel());
             try {
                 if (stanceTool) {
                     StanceCommands.run(spark, cli, config, Progress.toStderr());
+                } else if (narrativeTool) {
+                    NarrativeCommands.run(spark, cli, config, Progress.toStderr());
                 } else {
                     boolean terminal = Boolean.getBoolean(TERMINAL_PROPERTY);
                     new PipelineRunner(spark, Progress.toStderr(), PipelineRunner.watchStages(cli.isProgress(),

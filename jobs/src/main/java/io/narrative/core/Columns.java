@@ -66,4 +66,9 @@ public final class Columns {
 
     private Columns() {
     }
+    public static final String EMBEDDING = "embedding";
+    public static final String NARRATIVE_ID = "narrative_id";
+    public static final String N_SENTENCES = "n_sentences";
+    public static final String SHARE_OF_DOCS = "share_of_docs";
+    public static final String N_DOCS_TOTAL = "n_docs_total";
 }

@@ -17,6 +17,13 @@ public final class Tables {
     public static final String SENTENCE_STANCE = "sentence_stance";
     public static final String DOC_STANCE = "doc_stance";
     public static final String NARRATIVES = "narratives";
+    /** e5's sentence vectors of the sentences the stance stage encoded, for the narratives stage to reuse. */
+    public static final String SENTENCE_EMBEDDINGS = "sentence_embeddings";
+    public static final String SENTENCE_NARRATIVES = "sentence_narratives";
+    public static final String DOC_NARRATIVES = "doc_narratives";
+    public static final String NARRATIVE_TIMELINE = "narrative_timeline";
+    public static final String NARRATIVE_BY_SOURCE = "narrative_by_source";
+    public static final String NARRATIVE_STANCE = "narrative_stance";
     public static final String STANCE_TIMELINE = "stance_timeline";
     public static final String STANCE_BY_SOURCE = "stance_by_source";
     public static final String TOPIC_TIMELINE = "topic_timeline";
@@ -31,8 +38,9 @@ public final class Tables {
     public static final String RUN_MANIFEST_JSON = "run_manifest.json";
 
     public static final List<String> ALL = List.of(DOCUMENTS, REJECTS, SENTENCES, DOC_TERMS, TERM_FORMS, TOPICS,
-            TOPIC_TERMS, DOC_TOPICS, MENTIONS, SENTENCE_STANCE, DOC_STANCE, NARRATIVES, STANCE_TIMELINE, STANCE_BY_SOURCE, TOPIC_TIMELINE,
-            RUN_MANIFEST);
+            TOPIC_TERMS, DOC_TOPICS, MENTIONS, SENTENCE_STANCE, DOC_STANCE, SENTENCE_EMBEDDINGS, SENTENCE_NARRATIVES,
+            DOC_NARRATIVES, NARRATIVES, STANCE_TIMELINE, STANCE_BY_SOURCE, TOPIC_TIMELINE, NARRATIVE_TIMELINE,
+            NARRATIVE_BY_SOURCE, NARRATIVE_STANCE, RUN_MANIFEST);
 
     private Tables() {
     }

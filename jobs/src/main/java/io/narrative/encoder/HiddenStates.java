@@ -4,9 +4,10 @@ package io.narrative.encoder;
  * The encoder's final-layer states for a batch of sequences laid end to end: sequence {@code s} occupies
  * token rows {@code [start(s), start(s + 1))}, its {@code <s>} first and {@code </s>} last, each row
  * {@code dim} floats of {@code values}; {@code tapped}, when asked for, holds a middle layer's states in
- * the same layout (else null).
+ * the same layout (else null); {@code published}, when asked for, the final states of the encoder without
+ * its adapter (else null).
  */
-public record HiddenStates(float[] values, float[] tapped, int[] starts, int dim) {
+public record HiddenStates(float[] values, float[] tapped, float[] published, int[] starts, int dim) {
     public int start(int sequence) {
         return starts[sequence];
     }

@@ -101,16 +101,37 @@ public final class SpanEncoder {
 
     /** For each request, for each of its groups, the {@link #dim()} floats described above. */
     public List<float[][]> encode(List<Request> requests) {
+        return encode(requests, false).features();
+    }
+
+    /**
+     * The features of {@link #encode} and, per request, e5's own sentence vector from the same pass: the
+     * L2-normalised mean of the final states of the encoder as published (without the adapter), over the
+     * sequence that holds the request's first group; null for a request without groups. For a text that
+     * fits one sequence this is bit for bit {@link SentenceEmbedder#passages} of the text; the blocks below
+     * the adapter run once for both.
+     */
+    public Encoded encodeWithSentences(List<Request> requests) {
+        return encode(requests, true);
+    }
+
+    /** Features per request and group, and (when asked for) sentence vectors per request. */
+    public record Encoded(List<float[][]> features, float[][] sentences) {
+    }
+
+    private Encoded encode(List<Request> requests, boolean withSentences) {
         List<float[][]> out = new ArrayList<>();
         for (Request request : requests) {
             out.add(new float[request.groups().size()][]);
         }
+        float[][] sentences = withSentences ? new float[requests.size()][] : null;
         for (List<Sequence> batch : batches(plan(requests), batchTokens)) {
             List<int[]> sequences = new ArrayList<>();
             for (Sequence job : batch) {
                 sequences.add(job.ids());
             }
-            HiddenStates states = model.forward(sequences, tapLayer, adapter);
+            HiddenStates states = withSentences ? model.forwardWithPublished(sequences, tapLayer, adapter)
+                    : model.forward(sequences, tapLayer, adapter);
             for (int s = 0; s < batch.size(); s++) {
                 Sequence job = batch.get(s);
                 for (int k = 0; k < job.groups().size(); k++) {
@@ -119,9 +140,25 @@ public final class SpanEncoder {
                     out.get(job.request())[job.groups().get(k)] = tapLayer == 0 ? last
                             : concat(last, pooling.pool(states.tapped(), model.dim()));
                 }
+                if (withSentences && job.groups().get(0) == 0) {
+                    sentences[job.request()] = meanOfRows(states.published(), states.start(s), states.end(s));
+                }
             }
         }
-        return out;
+        return new Encoded(out, sentences);
+    }
+
+    /** The L2-normalised mean of rows [from, to) of a layer: e5's sentence pooling. */
+    private float[] meanOfRows(float[] layer, int from, int to) {
+        int dim = model.dim();
+        float[] mean = new float[dim];
+        for (int t = from; t < to; t++) {
+            int r = t * dim;
+            for (int i = 0; i < dim; i++) {
+                mean[i] += layer[r + i];
+            }
+        }
+        return Vectors.normalize(mean);
     }
 
     /**

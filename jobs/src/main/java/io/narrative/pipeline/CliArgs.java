@@ -18,12 +18,16 @@ public final class CliArgs {
             "  tokenize  sentences and terms from the documents in --output DIR",
             "  topics    topic models per language from the terms in --output DIR",
             "  stance    stance toward the targets (conf/targets.yaml) from the sentences in --output DIR",
+            "  narratives  storylines (conf/narratives.yaml) in the sentences in --output DIR, with evidence",
             "  report    narratives, stance over time and by outlet, topics over time, from the tables in --output DIR",
             "  eval-stance   precision/recall/F1 of the stance scorer: --gold FILE [--gold FILE ...]",
             "                [--split all|train|dev|test] [--entity-types COUNTRY,...] [--model HEAD.json|DIR]",
             "  train-stance  fit the stance head on labelled data: --data FILE [--data FILE ...] --output DIR",
             "                [--entity-types ...]; the head goes to DIR/models/stance-head.json (stance.encoder.head);",
             "                with stance.scorer rules, a rule-feature model to DIR/models/stance (stance.model)",
+            "  eval-narratives  how well the narratives (conf/narratives.yaml) are found: without --gold, each of",
+            "                the file's examples left out in turn; with --gold FILE (JSONL {id, text, narratives: [ids]}),",
+            "                per narrative precision/recall/F1, micro-F1 and samples-F1 over the documents",
             "  report-html   (bin/narrative only; Python) the notebooks executed into DIR/report/report.html: --output DIR",
             "options:",
             "  --input PATH      a file or folder (.txt, .jsonl, .csv, .tsv, .parquet, each also .gz); repeatable",
@@ -94,7 +98,7 @@ public final class CliArgs {
             throw new NarrativeException(cli.command + ": at least one "
                     + (cli.command.equals("eval-stance") ? "--gold" : "--data") + " FILE is required");
         }
-        if (cli.output == null && !cli.command.equals("eval-stance")) {
+        if (cli.output == null && !cli.command.startsWith("eval-")) {
             throw new NarrativeException(cli.command + ": --output DIR is required");
         }
         return cli;

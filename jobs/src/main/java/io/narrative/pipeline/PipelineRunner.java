@@ -12,6 +12,7 @@ import io.narrative.core.manifest.ManifestWriter;
 import io.narrative.core.manifest.RunManifest;
 import io.narrative.core.manifest.StageMetric;
 import io.narrative.ingest.IngestJob;
+import io.narrative.narratives.NarrativesJob;
 import io.narrative.report.ReportJob;
 import io.narrative.stance.StanceJob;
 import io.narrative.tokenize.TokenizeJob;
@@ -33,7 +34,8 @@ import org.apache.spark.sql.SparkSession;
 public final class PipelineRunner {
     /** The stages of {@code run}, in order. Later stages read what earlier ones wrote. */
     static List<StageJob> pipeline() {
-        return List.of(new IngestJob(), new TokenizeJob(), new TopicsJob(), new StanceJob(), new ReportJob());
+        return List.of(new IngestJob(), new TokenizeJob(), new TopicsJob(), new StanceJob(), new NarrativesJob(),
+                new ReportJob());
     }
 
     private final SparkSession spark;

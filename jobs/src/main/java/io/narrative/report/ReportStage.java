@@ -50,6 +50,13 @@ public final class ReportStage {
             .require(Columns.LANG, DataTypes.StringType).require(Columns.TOPIC_ID, DataTypes.IntegerType)
             .require(Columns.LABEL, DataTypes.StringType);
 
+    static final SchemaCheck DOC_NARRATIVES = SchemaCheck.forStage(NAME + " (doc_narratives)")
+            .require(Columns.DOC_ID, DataTypes.StringType).require(Columns.NARRATIVE_ID, DataTypes.StringType);
+
+    /** The three narrative tables. */
+    public record NarrativeResult(Dataset<Row> timeline, Dataset<Row> bySource, Dataset<Row> stance) {
+    }
+
     /** The four tables, and the documents with stance but no date (left out of the timeline, counted). */
     public record Result(Dataset<Row> narratives, Dataset<Row> stanceTimeline, Dataset<Row> stanceBySource,
             Dataset<Row> topicTimeline, Dataset<Row> undatedStanceDocs) {
@@ -113,6 +120,55 @@ public final class ReportStage {
                 .agg(avg("weight").as(Columns.PREVALENCE), count(lit(1)).as(Columns.N_DOCS))
                 .withColumn(Columns.LOW_COUNT, col(Columns.N_DOCS).lt(config.getMinDocs()))
                 .orderBy(Columns.PERIOD_START, Columns.LANG, Columns.TOPIC_ID);
+    }
+
+    /**
+     * The narrative tables: per period and language, and per outlet, the documents carrying each narrative
+     * and their share of all the (distinct) documents of that cell ({@code n_docs_total}; low_count when it
+     * is below report.min_docs, as a share of few documents is no finding); and per narrative and target,
+     * the stance toward the target in the documents that carry the narrative.
+     */
+    public NarrativeResult narrativeTables(Dataset<Row> documents, Dataset<Row> docNarratives,
+            Dataset<Row> docStance) {
+        DOCUMENTS.check(documents);
+        DOC_NARRATIVES.check(docNarratives);
+        DOC_STANCE.check(docStance);
+        Dataset<Row> distinct = java.util.Arrays.asList(documents.columns()).contains(Columns.DUPLICATE_OF)
+                ? documents.filter(col(Columns.DUPLICATE_OF).isNull()) : documents;
+        Dataset<Row> docs = distinct.select(col(Columns.DOC_ID), coalesce(col(Columns.SOURCE), lit("unknown"))
+                .as(Columns.SOURCE), col(Columns.PUBLISHED), col(Columns.LANG));
+        Column period = date_trunc(config.getPeriod(), col(Columns.PUBLISHED)).cast(DataTypes.DateType)
+                .as(Columns.PERIOD_START);
+        Dataset<Row> carried = docNarratives.select(Columns.DOC_ID, Columns.NARRATIVE_ID).join(docs, Columns.DOC_ID);
+
+        Dataset<Row> dated = docs.filter(col(Columns.PUBLISHED).isNotNull());
+        Dataset<Row> periodTotals = dated.groupBy(period, col(Columns.LANG))
+                .agg(count(lit(1)).as(Columns.N_DOCS_TOTAL));
+        Dataset<Row> timeline = shares(carried.filter(col(Columns.PUBLISHED).isNotNull())
+                .groupBy(period, col(Columns.NARRATIVE_ID), col(Columns.LANG)).agg(count(lit(1)).as(Columns.N_DOCS)),
+                periodTotals, Columns.PERIOD_START, Columns.LANG)
+                .select(Columns.PERIOD_START, Columns.NARRATIVE_ID, Columns.LANG, Columns.N_DOCS, Columns.N_DOCS_TOTAL,
+                        Columns.SHARE_OF_DOCS, Columns.LOW_COUNT)
+                .orderBy(Columns.PERIOD_START, Columns.NARRATIVE_ID, Columns.LANG);
+        Dataset<Row> sourceTotals = docs.groupBy(Columns.SOURCE).agg(count(lit(1)).as(Columns.N_DOCS_TOTAL));
+        Dataset<Row> bySource = shares(carried.groupBy(Columns.SOURCE, Columns.NARRATIVE_ID)
+                .agg(count(lit(1)).as(Columns.N_DOCS)), sourceTotals, Columns.SOURCE)
+                .select(Columns.SOURCE, Columns.NARRATIVE_ID, Columns.N_DOCS, Columns.N_DOCS_TOTAL,
+                        Columns.SHARE_OF_DOCS, Columns.LOW_COUNT)
+                .orderBy(Columns.SOURCE, Columns.NARRATIVE_ID);
+        Dataset<Row> stance = withStats(docNarratives.select(Columns.DOC_ID, Columns.NARRATIVE_ID)
+                .join(docStance, Columns.DOC_ID).groupBy(Columns.NARRATIVE_ID, Columns.TARGET))
+                .select(Columns.NARRATIVE_ID, Columns.TARGET, Columns.N_DOCS, Columns.N_MENTIONS, Columns.MEAN_SCORE,
+                        Columns.SHARE_FAVOR, Columns.SHARE_AGAINST, Columns.LOW_COUNT)
+                .orderBy(Columns.NARRATIVE_ID, Columns.TARGET);
+        return new NarrativeResult(timeline, bySource, stance);
+    }
+
+    /** Cell counts joined to their totals: share_of_docs, and low_count when the total is below min_docs. */
+    private Dataset<Row> shares(Dataset<Row> counts, Dataset<Row> totals, String... keys) {
+        return counts.join(totals, keys)
+                .withColumn(Columns.SHARE_OF_DOCS, col(Columns.N_DOCS).divide(col(Columns.N_DOCS_TOTAL)))
+                .withColumn(Columns.LOW_COUNT, col(Columns.N_DOCS_TOTAL).lt(config.getMinDocs()));
     }
 
     /** n_docs, n_mentions, mean_score, share_favor, share_against and low_count of each group. */

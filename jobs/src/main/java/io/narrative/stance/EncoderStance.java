@@ -36,6 +36,38 @@ final class EncoderStance {
 
     /** The encoder features of each target of each sentence, in the order of {@code stances}. */
     List<float[][]> encode(List<String> texts, List<List<TargetStance>> stances) {
+        return encoder.encode(requests(texts, stances));
+    }
+
+    /** Class probabilities per target of each sentence and, when asked for, e5's vector of each sentence. */
+    record Scored(List<double[][]> probabilities, float[][] sentences) {
+    }
+
+    /**
+     * P(against), P(neutral), P(favor) of each target of each sentence (of language {@code langs[s]}); with
+     * {@code withSentences}, also each sentence's vector from the encoder as published (same pass).
+     */
+    Scored score(List<String> texts, List<String> langs, List<List<TargetStance>> stances, boolean withSentences) {
+        List<SpanEncoder.Request> requests = requests(texts, stances);
+        SpanEncoder.Encoded encoded = withSentences ? encoder.encodeWithSentences(requests)
+                : new SpanEncoder.Encoded(encoder.encode(requests), null);
+        List<double[][]> out = new ArrayList<>(encoded.features().size());
+        for (int s = 0; s < encoded.features().size(); s++) {
+            double[][] p = new double[encoded.features().get(s).length][];
+            for (int t = 0; t < p.length; t++) {
+                p[t] = head.probabilities(langs.get(s), encoded.features().get(s)[t], stances.get(s).get(t).features());
+            }
+            out.add(p);
+        }
+        return new Scored(out, encoded.sentences());
+    }
+
+    /** P(against), P(neutral), P(favor) of each target of each sentence (of language {@code langs[s]}). */
+    List<double[][]> probabilities(List<String> texts, List<String> langs, List<List<TargetStance>> stances) {
+        return score(texts, langs, stances, false).probabilities();
+    }
+
+    private static List<SpanEncoder.Request> requests(List<String> texts, List<List<TargetStance>> stances) {
         List<SpanEncoder.Request> requests = new ArrayList<>(texts.size());
         for (int s = 0; s < texts.size(); s++) {
             List<List<int[]>> groups = new ArrayList<>();
@@ -48,21 +80,7 @@ final class EncoderStance {
             }
             requests.add(new SpanEncoder.Request(texts.get(s), groups));
         }
-        return encoder.encode(requests);
-    }
-
-    /** P(against), P(neutral), P(favor) of each target of each sentence (of language {@code langs[s]}). */
-    List<double[][]> probabilities(List<String> texts, List<String> langs, List<List<TargetStance>> stances) {
-        List<float[][]> encoded = encode(texts, stances);
-        List<double[][]> out = new ArrayList<>(encoded.size());
-        for (int s = 0; s < encoded.size(); s++) {
-            double[][] p = new double[encoded.get(s).length][];
-            for (int t = 0; t < p.length; t++) {
-                p[t] = head.probabilities(langs.get(s), encoded.get(s)[t], stances.get(s).get(t).features());
-            }
-            out.add(p);
-        }
-        return out;
+        return requests;
     }
 
     /** The label of the likeliest class. */

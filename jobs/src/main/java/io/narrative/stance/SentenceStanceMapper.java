@@ -1,5 +1,6 @@
 package io.narrative.stance;
 
+import io.narrative.core.Chunked;
 import io.narrative.core.Columns;
 import io.narrative.core.config.StanceConfig;
 import io.narrative.core.io.SerializableHadoopConf;
@@ -25,15 +26,20 @@ final class SentenceStanceMapper implements MapPartitionsFunction<Row, SentenceS
     private final StanceHead head;
     private final String modelPath;
     private final SerializableHadoopConf hadoop;
+    private final boolean withSentences;
 
-    /** {@code head} and {@code modelPath} are null for the rules. */
+    /**
+     * {@code head} and {@code modelPath} are null for the rules; {@code withSentences}: the first row of each
+     * encoded sentence also carries e5's vector of the sentence (for the narratives stage).
+     */
     SentenceStanceMapper(Broadcast<StanceResources> resources, StanceConfig config, StanceHead head,
-            String modelPath, SerializableHadoopConf hadoop) {
+            String modelPath, SerializableHadoopConf hadoop, boolean withSentences) {
         this.resources = resources;
         this.config = config;
         this.head = head;
         this.modelPath = modelPath;
         this.hadoop = hadoop;
+        this.withSentences = withSentences;
     }
 
     @Override
@@ -60,13 +66,17 @@ final class SentenceStanceMapper implements MapPartitionsFunction<Row, SentenceS
                 stances.add(found);
             }
         }
-        List<double[][]> probabilities = encoder == null || texts.isEmpty() ? null
-                : encoder.probabilities(texts, langs, stances);
+        EncoderStance.Scored scored = encoder == null || texts.isEmpty() ? null
+                : encoder.score(texts, langs, stances, withSentences);
         List<SentenceStanceRow> rows = new ArrayList<>();
         for (int s = 0; s < mentioning.size(); s++) {
             for (int t = 0; t < stances.get(s).size(); t++) {
-                rows.add(row(mentioning.get(s), stances.get(s).get(t), probabilities == null ? null
-                        : probabilities.get(s)[t]));
+                SentenceStanceRow row = row(mentioning.get(s), stances.get(s).get(t), scored == null ? null
+                        : scored.probabilities().get(s)[t]);
+                if (t == 0 && scored != null && scored.sentences() != null) {
+                    row.setEmbedding(scored.sentences()[s]);
+                }
+                rows.add(row);
             }
         }
         return rows;

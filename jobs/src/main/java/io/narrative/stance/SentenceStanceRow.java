@@ -27,4 +27,6 @@ public class SentenceStanceRow implements Serializable {
     /** Rule features and window terms, the input of a trained model; not written to the tables. */
     private List<Double> features = new ArrayList<>();
     private List<String> windowTerms = new ArrayList<>();
+    /** e5's vector of the sentence (encoder as published), on the first target row of an encoded sentence. */
+    private float[] embedding;
 }

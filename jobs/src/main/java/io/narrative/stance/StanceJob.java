@@ -49,11 +49,18 @@ public final class StanceJob implements StageJob {
             stage = StanceStage.rules(config, resources, model);
         }
         TableStore store = context.getStore();
-        StanceStage.Result result = stage.apply(store.read(Tables.SENTENCES));
+        StanceStage.Result result = stage.withSentenceVectors(context.getConfig().getNarratives().isEnabled())
+                .apply(store.read(Tables.SENTENCES));
         try {
             store.write(Tables.MENTIONS, result.mentions());
             store.write(Tables.SENTENCE_STANCE, result.sentenceStance());
             store.write(Tables.DOC_STANCE, result.docStance());
+            if (result.sentenceEmbeddings() != null) {
+                store.write(Tables.SENTENCE_EMBEDDINGS, result.sentenceEmbeddings());
+            } else {
+                // a stale copy from an earlier run would be reused for sentences it does not describe
+                store.remove(Tables.SENTENCE_EMBEDDINGS);
+            }
         } finally {
             result.release();
         }

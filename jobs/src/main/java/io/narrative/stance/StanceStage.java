@@ -60,9 +60,12 @@ public final class StanceStage {
             .require(Columns.TEXT, DataTypes.StringType)
             .require(Columns.CHAR_START, DataTypes.IntegerType);
 
-    /** The three tables; the scored sentence rows are persisted until {@link #release()}. */
+    /**
+     * The three tables and, with the encoder and sentence vectors asked for, sentence_embeddings (else
+     * null); the scored sentence rows are persisted until {@link #release()}.
+     */
     public record Result(Dataset<Row> mentions, Dataset<Row> sentenceStance, Dataset<Row> docStance,
-            Dataset<Row> cached) {
+            Dataset<Row> sentenceEmbeddings, Dataset<Row> cached) {
         public void release() {
             cached.unpersist();
         }
@@ -73,6 +76,7 @@ public final class StanceStage {
     private final PipelineModel model;
     private final StanceHead head;
     private final String encoderModel;
+    private boolean sentenceVectors;
 
     private StanceStage(StanceConfig config, StanceResources resources, PipelineModel model, StanceHead head,
             String encoderModel) {
@@ -81,6 +85,16 @@ public final class StanceStage {
         this.model = model;
         this.head = head;
         this.encoderModel = encoderModel;
+    }
+
+    /**
+     * With the encoder: also give each encoded sentence's vector from the encoder as published
+     * ({@code sentence_embeddings}), computed in the same pass (the blocks below the head's adapted ones run
+     * once), so that a later stage need not encode these sentences again.
+     */
+    public StanceStage withSentenceVectors(boolean wanted) {
+        this.sentenceVectors = wanted && head != null;
+        return this;
     }
 
     /** The lexicon and role rules, re-weighted by {@code model} (saved by train-stance) unless it is null. */
@@ -107,7 +121,8 @@ public final class StanceStage {
                 .select(Columns.DOC_ID, Columns.SENTENCE_ID, Columns.PARAGRAPH_ID, Columns.LANG, Columns.TEXT,
                         Columns.CHAR_START)
                 .mapPartitions(new SentenceStanceMapper(shared, config, head, encoderModel,
-                        new SerializableHadoopConf(sentences.sparkSession().sparkContext().hadoopConfiguration())),
+                        new SerializableHadoopConf(sentences.sparkSession().sparkContext().hadoopConfiguration()),
+                        sentenceVectors),
                         Encoders.bean(SentenceStanceRow.class)));
         if (model != null) {
             rows = StanceModel.apply(model, rows, Columns.SCORE, Columns.LABEL);
@@ -123,7 +138,9 @@ public final class StanceStage {
         Dataset<Row> sentenceStance = rows.select(Columns.DOC_ID, Columns.SENTENCE_ID, Columns.PARAGRAPH_ID,
                 Columns.LANG, Columns.TARGET, Columns.N_MENTIONS, Columns.SCORE, Columns.LABEL, Columns.P_AGAINST,
                 Columns.P_NEUTRAL, Columns.P_FAVOR, Columns.EVIDENCE);
-        return new Result(mentions, sentenceStance, documentStance(sentenceStance), rows);
+        Dataset<Row> embeddings = !sentenceVectors ? null : rows.filter(col(Columns.EMBEDDING).isNotNull())
+                .select(Columns.DOC_ID, Columns.SENTENCE_ID, Columns.EMBEDDING);
+        return new Result(mentions, sentenceStance, documentStance(sentenceStance), embeddings, rows);
     }
 
     Dataset<Row> documentStance(Dataset<Row> sentenceStance) {

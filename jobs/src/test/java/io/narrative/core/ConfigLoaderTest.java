@@ -165,4 +165,13 @@ class ConfigLoaderTest {
         assertEquals(0, ConfigLoader.fromYaml("stance:\n  encoder:\n    tune_layers: 0\n", "test.yaml")
                 .getStance().getEncoder().getTuneLayers());
     }
+
+    @Test
+    void narrativesMinScoreAboveTheThreshold_isRejectedNamingKeyValueAndRange() {
+        NarrativeException e = assertThrows(NarrativeException.class,
+                () -> ConfigLoader.fromYaml("narratives:\n  threshold: 0.4\n  min_score: 0.6\n", "test.yaml"));
+        assertEquals("config key narratives.min_score: got 0.6, expected a number from 0.0 to 0.4", e.getMessage());
+        assertEquals(0.3, ConfigLoader.fromYaml("narratives:\n  enabled: true\n", "test.yaml").getNarratives()
+                .getThreshold());
+    }
 }

@@ -116,6 +116,46 @@ class PipelineIntegrationTest {
     }
 
     @Test
+    void run_sampleCorpus_narrativesReuseStanceVectorsAndCiteTheirSentences() {
+        Set<String> mentioned = TestRuns.table(sampleOut, Tables.MENTIONS).stream()
+                .map(r -> r.getAs("doc_id") + "/" + r.getAs("sentence_id")).collect(Collectors.toSet());
+        List<Row> embeddings = TestRuns.table(sampleOut, Tables.SENTENCE_EMBEDDINGS);
+        assertEquals(mentioned.size(), embeddings.size(), "one vector per sentence that mentions a target");
+        for (Row e : embeddings) {
+            assertTrue(mentioned.contains(e.getAs("doc_id") + "/" + e.getAs("sentence_id")));
+            List<Float> v = e.getList(e.fieldIndex("embedding"));
+            assertEquals(384, v.size());
+            assertEquals(1.0, v.stream().mapToDouble(f -> f * f).sum(), 1e-4, "unit length");
+        }
+        assertEquals((long) mentioned.size(), sampleManifest.getCounters().get("narratives.candidates_reused"),
+                "no sentence stance encoded is encoded again");
+        assertTrue(sampleManifest.getCounters().get("narratives.definitions") >= 11);
+
+        Map<String, Double> scores = TestRuns.table(sampleOut, Tables.SENTENCE_NARRATIVES).stream().collect(
+                Collectors.toMap(r -> r.getAs("doc_id") + "/" + r.getAs("sentence_id") + "/" + r.getAs("narrative_id"),
+                        r -> r.<Double>getAs("score")));
+        List<Row> docNarratives = TestRuns.table(sampleOut, Tables.DOC_NARRATIVES);
+        for (Row d : docNarratives) {
+            List<Integer> evidence = d.getList(d.fieldIndex("evidence_sentence_ids"));
+            assertTrue(!evidence.isEmpty() && evidence.size() <= Math.min(3, d.<Integer>getAs("n_sentences")));
+            double previous = 2;
+            for (int id : evidence) {
+                Double score = scores.get(d.getAs("doc_id") + "/" + id + "/" + d.getAs("narrative_id"));
+                assertTrue(score != null && score >= 0.3 && score <= previous, "evidence strongest first: " + score);
+                previous = score;
+            }
+            assertEquals(d.<Double>getAs("score"), scores.get(d.getAs("doc_id") + "/" + evidence.get(0) + "/"
+                    + d.getAs("narrative_id")));
+        }
+        for (String table : List.of(Tables.NARRATIVE_TIMELINE, Tables.NARRATIVE_BY_SOURCE, Tables.NARRATIVE_STANCE)) {
+            assertTrue(Files.exists(sampleOut.resolve(table).resolve("_SUCCESS")), table);
+        }
+        long bySource = TestRuns.table(sampleOut, Tables.NARRATIVE_BY_SOURCE).stream()
+                .mapToLong(r -> r.<Long>getAs("n_docs")).sum();
+        assertEquals(docNarratives.size(), bySource, "every (document, narrative) counted once by outlet");
+    }
+
+    @Test
     void run_encoderModelMissing_failsBeforeAnyDataIsRead(@TempDir Path dir) {
         Path out = dir.resolve("out");
         String missing = dir.resolve("nowhere/e5-small-q4.bin").toString();
@@ -154,7 +194,7 @@ class PipelineIntegrationTest {
         assertEquals(5, input.getDocuments());
         assertEquals(0, input.getRejects());
         assertEquals("succeeded", sampleManifest.getStatus());
-        assertEquals(List.of("ingest", "tokenize", "topics", "stance", "report"),
+        assertEquals(List.of("ingest", "tokenize", "topics", "stance", "narratives", "report"),
                 sampleManifest.getStages().stream().map(s -> s.getStage()).toList());
         Row row = SparkTestSession.get().read().parquet(sampleOut.resolve(Tables.RUN_MANIFEST).toString())
                 .filter("run_id = '" + sampleManifest.getRunId() + "'").first();

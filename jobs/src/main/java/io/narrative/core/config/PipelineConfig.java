@@ -15,6 +15,7 @@ public class PipelineConfig implements ConfigSection {
     private TokenizeConfig tokenize = new TokenizeConfig();
     private TopicsConfig topics = new TopicsConfig();
     private StanceConfig stance = new StanceConfig();
+    private NarrativesConfig narratives = new NarrativesConfig();
     private ReportConfig report = new ReportConfig();
 
     @Override
@@ -24,6 +25,7 @@ public class PipelineConfig implements ConfigSection {
         tokenize.validate("tokenize", errors);
         topics.validate("topics", errors);
         stance.validate("stance", errors);
+        narratives.validate("narratives", errors);
         report.validate("report", errors);
     }
 }

@@ -126,6 +126,20 @@ public final class TableStore {
         }
     }
 
+    /**
+     * Removes a table, if present, so that a stage that no longer produces it leaves no stale copy for a
+     * later stage to read (the marker first: readers then see no table).
+     */
+    public void remove(String table) {
+        Path dir = new Path(root, table);
+        try {
+            fs.delete(new Path(dir, PublishMarker.FILE_NAME), false);
+            fs.delete(dir, true);
+        } catch (IOException e) {
+            throw new NarrativeException("cannot remove table " + table + " under " + root + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes a small text file beside the tables, by the same write-then-move protocol. */
     public void writeText(String name, String content) {
         Path staging = new Path(new Path(root, STAGING), name + "-" + UUID.randomUUID());

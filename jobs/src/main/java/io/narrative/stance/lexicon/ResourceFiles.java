@@ -1,9 +1,8 @@
 package io.narrative.stance.lexicon;
 
 import io.narrative.core.NarrativeException;
+import io.narrative.core.io.DataFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -17,7 +16,6 @@ import org.apache.hadoop.fs.Path;
  * The parsed resources are then broadcast to the executors, which never read these files themselves.
  */
 final class ResourceFiles {
-    static final String BUILT_IN = "narrative/";
     /** Languages with built-in lexicons (folders of conf/lexicons). */
     static final List<String> BUILT_IN_LANGUAGES = List.of("en", "ru", "tr", "ar");
 
@@ -29,30 +27,12 @@ final class ResourceFiles {
 
     /** The built-in file {@code name} (e.g. "targets.yaml", "lexicons/en/cues.tsv"), or null if absent. */
     String builtIn(String name) {
-        try (InputStream in = ResourceFiles.class.getClassLoader().getResourceAsStream(BUILT_IN + name)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new NarrativeException("cannot read the built-in " + name + ": " + e.getMessage(), e);
-        }
+        return DataFiles.builtIn(name);
     }
 
     /** The file at {@code path}, named by {@code key} in errors; null if it does not exist and is optional. */
     String read(String key, String path, boolean optional) {
-        try {
-            Path file = new Path(path);
-            FileSystem fs = file.getFileSystem(hadoop);
-            if (!fs.exists(file)) {
-                if (optional) {
-                    return null;
-                }
-                throw new NarrativeException("config key " + key + ": " + path + ": no such file");
-            }
-            try (InputStream in = fs.open(file)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new NarrativeException("config key " + key + ": cannot read " + path + " (" + e.getMessage() + ")", e);
-        }
+        return new DataFiles(hadoop).read(key, path, optional);
     }
 
     /** The sub-folders of {@code dir}: the languages of a user's lexicon folder. */

@@ -1,12 +1,7 @@
 package io.narrative.stance.lexicon;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.narrative.core.NarrativeException;
+import io.narrative.core.io.YamlDataFile;
 import io.narrative.core.config.StanceConfig;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -17,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -28,9 +22,6 @@ import org.apache.hadoop.conf.Configuration;
 public final class StanceResources implements Serializable {
     private static final Pattern TARGET_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern LANG = Pattern.compile("[a-z]{2,3}");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Map<String, LanguageResources> languages;
     private final Map<String, String> targetNames;
@@ -98,18 +89,7 @@ public final class StanceResources implements Serializable {
     }
 
     static TargetsFile parseTargets(String text, String origin) {
-        TargetsFile file;
-        try {
-            file = YAML.readValue(text, TargetsFile.class);
-        } catch (JsonMappingException e) {
-            String path = e.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            throw new NarrativeException("targets file " + origin + ": key " + path + ": "
-                    + e.getOriginalMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new NarrativeException("targets file " + origin + ": not valid YAML: " + e.getOriginalMessage(), e);
-        }
+        TargetsFile file = YamlDataFile.read(text, TargetsFile.class, "targets file " + origin);
         if (file == null || file.getTargets() == null || file.getTargets().isEmpty()) {
             throw new NarrativeException("targets file " + origin + ": key targets: expected a non-empty list");
         }

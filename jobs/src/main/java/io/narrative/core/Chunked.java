@@ -1,4 +1,4 @@
-package io.narrative.stance;
+package io.narrative.core;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,11 +11,11 @@ import java.util.function.Function;
  * the outputs stream on while the next chunk is read, so a partition never sits in memory whole. The encoder
  * needs chunks to batch sentences of similar length.
  */
-final class Chunked {
+public final class Chunked {
     private Chunked() {
     }
 
-    static <I, O> Iterator<O> flatMap(Iterator<I> in, int size, Function<List<I>, List<O>> work) {
+    public static <I, O> Iterator<O> flatMap(Iterator<I> in, int size, Function<List<I>, List<O>> work) {
         return new Iterator<>() {
             private Iterator<O> pending = List.<O>of().iterator();
 
