@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,7 +37,7 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Usage: {@code TopicsBenchmark OUTPUT_DIR_WITH_DOC_TERMS [LANG [PYTHON GENSIM_SCRIPT]]}; k and the
  * stage's settings come from the default config (BENCH_SET overrides, as for the tokenize benchmark);
  * MALLET: 1,000 iterations, its default priors (alpha sum = k, beta = 0.01), one thread (its multi-threaded
- * sampler can hang); gensim: see bench/gensim_lda.py, run as a separate Python process on the documents
+ * sampler can hang), once with those priors fixed and once learning them (optimize interval 10, burn-in 200); gensim: see bench/gensim_lda.py, run as a separate Python process on the documents
  * written to OUTPUT_DIR/bench-gensim-docs.txt. BENCH_STAGE_ONLY=1 leaves the peers out (for sweeps of the
  * stage's settings).
  */
@@ -60,19 +59,18 @@ public final class TopicsBenchmark {
         spark.sparkContext().setCheckpointDir(out.resolve("_bench_checkpoints").toString());
 
         long start = System.nanoTime();
-        TopicsStage.Result stage = new TopicsStage(config).fit(docTerms, null, termForms);
+        TopicsStage.Result stage = new TopicsStage(config, List.of(lang)).fit(docTerms, null, termForms);
         double stageSeconds = (System.nanoTime() - start) / 1e9;
         List<List<String>> stageTop = TopicsStage.topWords(stage.models().get(lang), 10);
-        Set<String> vocabulary = new HashSet<>(Arrays.asList(
-                ((CountVectorizerModel) stage.models().get(lang).stages()[0]).vocabulary()));
+        Set<String> vocabulary = new HashSet<>(Arrays.asList(stage.models().get(lang).vocabulary()));
         stage.release();
 
         Dataset<Row> units = TopicUnits.of(lang, docTerms, null, config).persist(StorageLevel.MEMORY_AND_DISK());
         List<Row> rows = units.select(TopicUnits.UNIT_ID, Columns.TERMS).collectAsList();
         // BENCH_STAGE_ONLY=1: a sweep of the stage's settings, without the peers' minutes each time.
         boolean peers = !"1".equals(System.getenv("BENCH_STAGE_ONLY"));
-        double malletSeconds = 0;
-        List<List<String>> malletTop = new ArrayList<>();
+        Mallet plain = null;
+        Mallet optimized = null;
         if (peers) {
             Alphabet alphabet = new Alphabet();
             InstanceList instances = new InstanceList(alphabet, null);
@@ -82,25 +80,18 @@ public final class TopicsBenchmark {
                 terms.stream().filter(vocabulary::contains).forEach(sequence::add);
                 instances.add(new Instance(sequence, null, row.getString(0), null));
             }
-            start = System.nanoTime();
-            ParallelTopicModel mallet = new ParallelTopicModel(k);
-            mallet.setRandomSeed((int) config.getSeed());
-            mallet.setNumThreads(1);
-            mallet.setNumIterations(1000);
-            mallet.printLogLikelihood = false;
-            mallet.addInstances(instances);
-            mallet.estimate();
-            malletSeconds = (System.nanoTime() - start) / 1e9;
-            for (Object[] words : mallet.getTopWords(10)) {
-                malletTop.add(Arrays.stream(words).map(Object::toString).toList());
-            }
+            plain = mallet(instances, k, (int) config.getSeed(), 0);
+            optimized = mallet(instances, k, (int) config.getSeed(), 10);
         }
         GensimResult gensim = peers && args.length > 3
                 ? runGensim(out, rows, vocabulary, k, (int) config.getSeed(), args[2], args[3]) : null;
 
         Set<String> all = new HashSet<>();
         stageTop.forEach(all::addAll);
-        malletTop.forEach(all::addAll);
+        if (peers) {
+            plain.topWords().forEach(all::addAll);
+            optimized.topWords().forEach(all::addAll);
+        }
         if (gensim != null) {
             gensim.topWords().forEach(all::addAll);
         }
@@ -109,21 +100,54 @@ public final class TopicsBenchmark {
                 vocabulary.size(), spark.sparkContext().defaultParallelism());
         System.out.printf(Locale.ROOT, "%-60s %10s %10s %10s%n", "system", "wall s", "mean NPMI", "diversity");
         // The optimizer the stage chose (auto decides by its own unit count), from its metrics.
-        String optimizer = stage.metrics().getOrDefault("topics." + lang + ".em", 0.0) == 1.0 ? "em" : "online";
-        print("narrative topics (MLlib LDA, " + optimizer + ", " + config.getMaxIter() + " it)",
+        String optimizer = config.optimizerFor(rows.size());
+        print(optimizer.equals("gibbs")
+                ? "narrative topics (Gibbs, " + config.getIterations() + " it, optimize " + config.getOptimizeInterval()
+                        + "/" + config.getOptimizeBurnIn() + ", " + config.getPartitions() + " parts)"
+                : "narrative topics (MLlib LDA, " + optimizer + ", " + config.getMaxIter() + " it)",
                 stageSeconds, stageTop, counts);
         if (peers) {
-            print("MALLET 2.0.8 ParallelTopicModel (1000 it, 1 thr)", malletSeconds, malletTop, counts);
+            print("MALLET 2.0.8 ParallelTopicModel (1000 it, 1 thr)", plain.seconds(), plain.topWords(), counts);
+            print("MALLET 2.0.8, optimize 10, burn-in 200 (1000 it, 1 thr)", optimized.seconds(),
+                    optimized.topWords(), counts);
         }
         if (gensim != null) {
             print("gensim 4.4.0 LdaMulticore (" + gensim.settings() + ")", gensim.seconds(), gensim.topWords(), counts);
         }
-        for (int t = 0; t < Math.min(5, malletTop.size()); t++) {
-            System.out.println("  mallet topic " + t + ": " + String.join(" ", malletTop.get(t)));
+        for (int t = 0; t < Math.min(5, stageTop.size()); t++) {
+            System.out.println("  stage topic " + t + ": " + String.join(" ", stageTop.get(t)));
+        }
+        for (int t = 0; peers && t < Math.min(5, optimized.topWords().size()); t++) {
+            System.out.println("  mallet (optimized) topic " + t + ": " + String.join(" ", optimized.topWords().get(t)));
         }
         units.unpersist();
         spark.stop();
         System.exit(0); // MALLET's worker threads are not daemons
+    }
+
+    record Mallet(double seconds, List<List<String>> topWords) {
+    }
+
+    /** MALLET's sampler with its default priors (alpha sum = k, beta = 0.01); optimizeInterval 0: fixed priors. */
+    private static Mallet mallet(InstanceList instances, int k, int seed, int optimizeInterval) throws Exception {
+        long start = System.nanoTime();
+        ParallelTopicModel mallet = new ParallelTopicModel(k);
+        mallet.setRandomSeed(seed);
+        mallet.setNumThreads(1);
+        mallet.setNumIterations(1000);
+        if (optimizeInterval > 0) {
+            mallet.setOptimizeInterval(optimizeInterval);
+            mallet.setBurninPeriod(200);
+        }
+        mallet.printLogLikelihood = false;
+        mallet.addInstances(instances);
+        mallet.estimate();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<List<String>> top = new ArrayList<>();
+        for (Object[] words : mallet.getTopWords(10)) {
+            top.add(Arrays.stream(words).map(Object::toString).toList());
+        }
+        return new Mallet(seconds, top);
     }
 
     record GensimResult(double seconds, String settings, List<List<String>> topWords) {

@@ -7,6 +7,7 @@ import io.narrative.core.StageJob;
 import io.narrative.core.Tables;
 import io.narrative.core.config.TopicsConfig;
 import io.narrative.core.io.TableStore;
+import io.narrative.topics.gibbs.GibbsTopicModel;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,13 +46,13 @@ public final class TopicsJob implements StageJob {
         Dataset<Row> sentences = config.getUnit().equals("paragraph") ? store.read(Tables.SENTENCES) : null;
         Dataset<Row> termForms = store.read(Tables.TERM_FORMS);
         Path checkpoints = new Path(store.root(), "_checkpoints");
-        if (!config.getOptimizer().equals("online")) {  // em, or auto that may choose em for a language
+        if (!config.getOptimizer().equals("online")) {  // em, gibbs, or auto that may choose em for a language
             spark.sparkContext().setCheckpointDir(checkpoints.toString());
         }
-        TopicsStage stage = new TopicsStage(config);
+        TopicsStage stage = new TopicsStage(config, context.getConfig().getIngest().getLanguages());
         TopicsStage.Result result = context.getTopicModelDir() == null
                 ? stage.fit(docTerms, sentences, termForms)
-                : stage.apply(docTerms, sentences, termForms, loadModels(spark, context.getTopicModelDir()));
+                : stage.apply(docTerms, sentences, termForms, loadModels(spark, context.getTopicModelDir(), config.getSeed()));
         try {
             store.write(Tables.TOPICS, SnakeCase.table(spark.createDataset(result.topics(), Encoders.bean(TopicRow.class)),
                     "lang", "topic_id", "label", "top_terms", "coherence_npmi", "prevalence", "n_docs_dominant"));
@@ -62,7 +63,7 @@ public final class TopicsJob implements StageJob {
             if (context.getTopicModelDir() == null) {
                 // A re-run replaces the model set, so no language keeps a model from an earlier corpus.
                 deleteQuietly(spark, new Path(store.pathOf(Tables.TOPIC_MODELS)));
-                result.models().forEach((lang, model) -> save(model, store.pathOf(Tables.TOPIC_MODELS) + "/" + lang));
+                result.models().forEach((lang, model) -> model.save(spark, store.pathOf(Tables.TOPIC_MODELS) + "/" + lang));
             }
         } finally {
             result.release();
@@ -77,18 +78,10 @@ public final class TopicsJob implements StageJob {
         return rows;
     }
 
-    private static void save(PipelineModel model, String path) {
-        try {
-            model.write().overwrite().save(path);
-        } catch (IOException e) {
-            throw new NarrativeException("cannot save the topic model to " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** One saved PipelineModel per language folder under {@code dir}. */
-    static Map<String, PipelineModel> loadModels(SparkSession spark, String dir) {
+    /** One saved model per language folder under {@code dir}: a Gibbs model, or an MLlib pipeline. */
+    static Map<String, TopicModel> loadModels(SparkSession spark, String dir, long seed) {
         Path root = new Path(dir);
-        Map<String, PipelineModel> models = new LinkedHashMap<>();
+        Map<String, TopicModel> models = new LinkedHashMap<>();
         try {
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(root)) {
@@ -96,7 +89,10 @@ public final class TopicsJob implements StageJob {
             }
             for (FileStatus child : fs.listStatus(root)) {
                 if (child.isDirectory()) {
-                    models.put(child.getPath().getName(), PipelineModel.load(child.getPath().toString()));
+                    String path = child.getPath().toString();
+                    models.put(child.getPath().getName(), GibbsTopicModel.isSavedAt(spark, path)
+                            ? new GibbsModel(GibbsTopicModel.load(spark, path), null, seed)
+                            : new MllibTopicModel(PipelineModel.load(path)));
                 }
             }
         } catch (IOException e) {

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -16,6 +15,8 @@ import static org.apache.spark.sql.functions.transform;
 import io.narrative.core.Columns;
 import io.narrative.core.SchemaCheck;
 import io.narrative.core.config.TopicsConfig;
+import io.narrative.topics.gibbs.GibbsLda;
+import io.narrative.topics.gibbs.UnitWeights;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,10 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.ml.Pipeline;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.clustering.LDA;
-import org.apache.spark.ml.clustering.LDAModel;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,6 +47,8 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class TopicsStage {
     public static final String NAME = "topics";
+    /** Gibbs sweeps between cuts of the sampler's lineage (a checkpoint, or a local one without a directory). */
+    static final int CHECKPOINT_INTERVAL = 20;
     static final SchemaCheck DOC_TERMS = SchemaCheck.forStage(NAME)
             .require(Columns.DOC_ID, DataTypes.StringType)
             .require(Columns.LANG, DataTypes.StringType)
@@ -65,18 +66,26 @@ public final class TopicsStage {
 
     /** The described topics of every modelled language. */
     public record Result(List<TopicRow> topics, List<TopicTermRow> topicTerms, Dataset<Row> docTopics,
-            Map<String, PipelineModel> models, Map<String, Double> metrics, List<String> notes,
+            Map<String, TopicModel> models, Map<String, Double> metrics, List<String> notes,
             List<Dataset<Row>> cached) {
         /** Frees the per-language document weights kept in memory for the tables. */
         public void release() {
             cached.forEach(Dataset::unpersist);
+            models.values().stream().filter(GibbsModel.class::isInstance).map(GibbsModel.class::cast)
+                    .forEach(GibbsModel::release);
         }
     }
 
     private final TopicsConfig config;
+    private final List<String> languages;
 
-    public TopicsStage(TopicsConfig config) {
+    /**
+     * @param languages the analysed languages (ingest.languages): only they get a model; "other" is not a
+     *     language (no stop words, mixed scripts) and its topics would read "the, and, of"
+     */
+    public TopicsStage(TopicsConfig config, List<String> languages) {
         this.config = config;
+        this.languages = List.copyOf(languages);
     }
 
     /** Fits a model per language with enough units, choosing k by coherence. */
@@ -86,12 +95,12 @@ public final class TopicsStage {
 
     /** Applies saved models (by language) to a new corpus instead of fitting. */
     public Result apply(Dataset<Row> docTerms, Dataset<Row> sentences, Dataset<Row> termForms,
-            Map<String, PipelineModel> saved) {
+            Map<String, TopicModel> saved) {
         return run(docTerms, sentences, termForms, saved);
     }
 
     private Result run(Dataset<Row> docTerms, Dataset<Row> sentences, Dataset<Row> termForms,
-            Map<String, PipelineModel> saved) {
+            Map<String, TopicModel> saved) {
         DOC_TERMS.check(docTerms);
         TERM_FORMS.check(termForms);
         if (config.getUnit().equals("paragraph")) {
@@ -100,13 +109,22 @@ public final class TopicsStage {
         Result result = new Result(new ArrayList<>(), new ArrayList<>(), null, new LinkedHashMap<>(),
                 new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
         Dataset<Row> docTopics = null;
-        List<String> languages = docTerms.select(Columns.LANG).distinct().orderBy(Columns.LANG)
-                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-        for (String lang : languages) {
+        List<String> present = new ArrayList<>();
+        for (Row row : docTerms.groupBy(Columns.LANG).count().orderBy(Columns.LANG).collectAsList()) {
+            String lang = row.getString(0);
+            if (languages.contains(lang)) {
+                present.add(lang);
+            } else {
+                result.metrics().put("topics." + lang + ".unmodelled_docs", (double) row.getLong(1));
+                result.notes().add(String.format(Locale.ROOT, "topics: %,d documents in '%s' have no topic model: "
+                        + "only the analysed languages (ingest.languages) are modelled", row.getLong(1), lang));
+            }
+        }
+        for (String lang : present) {
             Dataset<Row> units = TopicUnits.of(lang, docTerms, sentences, config).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 long n = units.count();
-                PipelineModel model;
+                TopicModel model;
                 if (saved != null) {
                     model = saved.get(lang);
                     if (model == null) {
@@ -114,6 +132,8 @@ public final class TopicsStage {
                         continue;
                     }
                 } else if (n < config.getMinUnits()) {
+                    result.metrics().put("topics." + lang + ".unmodelled_docs",
+                            (double) docTerms.filter(col(Columns.LANG).equalTo(lang)).count());
                     result.notes().add("topics: " + lang + " has " + n + " units (" + config.getUnit()
                             + "s with at least " + config.getMinUnitTerms() + " terms), fewer than topics.min_units="
                             + config.getMinUnits() + "; no model");
@@ -139,8 +159,8 @@ public final class TopicsStage {
     }
 
     /** The model with the most coherent topics among the k candidates; null when no term qualifies. */
-    private PipelineModel bestModel(String lang, Dataset<Row> units, long unitCount, Map<String, Double> metrics) {
-        PipelineModel best = null;
+    private TopicModel bestModel(String lang, Dataset<Row> units, long unitCount, Map<String, Double> metrics) {
+        TopicModel best = null;
         double bestNpmi = Double.NEGATIVE_INFINITY;
         CountVectorizerModel vocabulary = Vocabulary.fit(units, unitCount, config, "features");
         if (vocabulary.vocabulary().length == 0) {
@@ -149,19 +169,34 @@ public final class TopicsStage {
         String optimizer = config.optimizerFor(unitCount);
         metrics.put("topics." + lang + ".em", optimizer.equals("em") ? 1.0 : 0.0);
         for (int k : config.getK()) {
-            PipelineModel model = new Pipeline().setStages(new PipelineStage[] {vocabulary, lda(k, optimizer)})
-                    .fit(units);
+            TopicModel model = optimizer.equals("gibbs") ? gibbs(units, vocabulary.vocabulary(), k)
+                    : new MllibTopicModel(new Pipeline().setStages(new PipelineStage[] {vocabulary, lda(k, optimizer)})
+                            .fit(units));
             List<List<String>> topWords = topWords(model, config.getTopTerms());
             Coherence.Counts counts = Coherence.count(units, flatten(topWords));
             double npmi = topWords.stream().mapToDouble(w -> Coherence.npmi(w, counts)).average().orElse(-1);
             metrics.put(String.format(Locale.ROOT, "topics.%s.k%d.npmi", lang, k), npmi);
             metrics.put(String.format(Locale.ROOT, "topics.%s.k%d.diversity", lang, k), Coherence.diversity(topWords));
             if (npmi > bestNpmi) {
+                if (best instanceof GibbsModel loser) {
+                    loser.release();
+                }
                 bestNpmi = npmi;
                 best = model;
+            } else if (model instanceof GibbsModel loser) {
+                loser.release();
             }
         }
         return best;
+    }
+
+    private TopicModel gibbs(Dataset<Row> units, String[] vocabulary, int k) {
+        double alpha = config.getDocConcentration() > 0 ? config.getDocConcentration() : TopicsConfig.GIBBS_ALPHA;
+        double beta = config.getTopicConcentration() > 0 ? config.getTopicConcentration() : TopicsConfig.GIBBS_BETA;
+        GibbsLda.Fit fit = GibbsLda.fit(units, vocabulary, new GibbsLda.Settings(k, config.getIterations(),
+                config.getOptimizeBurnIn(), config.getOptimizeInterval(), alpha, beta, config.getSeed(),
+                CHECKPOINT_INTERVAL));
+        return new GibbsModel(fit.model(), fit.unitWeights(), config.getSeed());
     }
 
     private LDA lda(int k, String optimizer) {
@@ -183,15 +218,15 @@ public final class TopicsStage {
     }
 
     /** The top {@code n} vocabulary terms of each topic, most probable first. */
-    public static List<List<String>> topWords(PipelineModel model, int n) {
-        String[] vocabulary = ((CountVectorizerModel) model.stages()[0]).vocabulary();
+    public static List<List<String>> topWords(TopicModel model, int n) {
+        String[] vocabulary = model.vocabulary();
         List<List<String>> words = new ArrayList<>();
-        for (Row row : ((LDAModel) model.stages()[1]).describeTopics(n).orderBy("topic").collectAsList()) {
-            List<String> topic = new ArrayList<>();
-            for (Object index : row.getList(1)) {
-                topic.add(vocabulary[(Integer) index]);
+        for (int topic = 0; topic < model.k(); topic++) {
+            List<String> terms = new ArrayList<>();
+            for (int index : model.describe(topic, n).indices()) {
+                terms.add(vocabulary[index]);
             }
-            words.add(topic);
+            words.add(terms);
         }
         return words;
     }
@@ -203,11 +238,13 @@ public final class TopicsStage {
     }
 
     /** Topic descriptions and per-document weights of one language; adds rows to {@code result}. */
-    private Dataset<Row> describe(String lang, PipelineModel model, Dataset<Row> units, Dataset<Row> termForms,
+    private Dataset<Row> describe(String lang, TopicModel model, Dataset<Row> units, Dataset<Row> termForms,
             Result result) {
-        String[] vocabulary = ((CountVectorizerModel) model.stages()[0]).vocabulary();
-        List<Row> described = ((LDAModel) model.stages()[1]).describeTopics(config.getTopicTermsRank())
-                .orderBy("topic").collectAsList();
+        String[] vocabulary = model.vocabulary();
+        List<TopicModel.TopicTerms> described = new ArrayList<>();
+        for (int topic = 0; topic < model.k(); topic++) {
+            described.add(model.describe(topic, config.getTopicTermsRank()));
+        }
         List<List<String>> topWords = topWords(model, config.getTopTerms());
         Map<String, String> display = displayForms(lang, termForms, described, vocabulary);
         Coherence.Counts counts = Coherence.count(units, flatten(topWords));
@@ -215,20 +252,19 @@ public final class TopicsStage {
                 topWords.stream().mapToDouble(w -> Coherence.npmi(w, counts)).average().orElse(-1));
         result.metrics().put("topics." + lang + ".diversity", Coherence.diversity(topWords));
 
-        Dataset<Row> docTopics = docWeights(model.transform(units)).withColumn(Columns.LANG, lit(lang))
+        Dataset<Row> docTopics = docWeights(model.unitWeights(units)).withColumn(Columns.LANG, lit(lang))
                 .select(col(Columns.DOC_ID), col(Columns.LANG), col("dominant_topic"), col("dominant_weight"),
                         col("weights")).persist(StorageLevel.MEMORY_AND_DISK());
         result.cached().add(docTopics);
         Map<Integer, double[]> mass = topicMass(docTopics, described.size());
-        for (Row row : described) {
-            int topic = row.getInt(0);
-            List<Integer> indices = row.getList(1);
-            List<Double> weights = row.getList(2);
+        for (int topic = 0; topic < described.size(); topic++) {
+            int[] indices = described.get(topic).indices();
+            double[] weights = described.get(topic).weights();
             List<String> top = new ArrayList<>();
-            for (int rank = 0; rank < indices.size(); rank++) {
-                String term = vocabulary[indices.get(rank)];
+            for (int rank = 0; rank < indices.length; rank++) {
+                String term = vocabulary[indices[rank]];
                 String shown = display.getOrDefault(term, term);
-                result.topicTerms().add(new TopicTermRow(lang, topic, rank + 1, term, shown, weights.get(rank)));
+                result.topicTerms().add(new TopicTermRow(lang, topic, rank + 1, term, shown, weights[rank]));
                 if (rank < config.getTopTerms()) {
                     top.add(shown);
                 }
@@ -240,12 +276,14 @@ public final class TopicsStage {
         return docTopics;
     }
 
-    /** Per document: weights (averaged over its paragraphs, by terms), dominant topic and its weight. */
-    private Dataset<Row> docWeights(Dataset<Row> transformed) {
-        Dataset<Row> perUnit = transformed.select(col(Columns.DOC_ID), size(col(Columns.TERMS)).as("n"),
-                org.apache.spark.ml.functions.vector_to_array(col("topic_distribution"), "float64").as("w"));
-        Dataset<Row> perDoc = perUnit.select(col(Columns.DOC_ID), col("n"), posexplode(col("w")).as(new String[] {
-                "topic", "weight"}))
+    /**
+     * Per document: weights (averaged over its paragraphs, by terms), dominant topic and its weight.
+     *
+     * @param perUnit doc_id, n (the unit's terms), w (its topic weights)
+     */
+    private Dataset<Row> docWeights(Dataset<Row> perUnit) {
+        Dataset<Row> perDoc = perUnit.select(col(Columns.DOC_ID), col(UnitWeights.N).as("n"),
+                posexplode(col(UnitWeights.W)).as(new String[] {"topic", "weight"}))
                 .groupBy(Columns.DOC_ID, "topic")
                 .agg(sum(col("weight").multiply(col("n"))).divide(sum("n")).as("weight"))
                 .groupBy(Columns.DOC_ID)
@@ -271,12 +309,12 @@ public final class TopicsStage {
         return mass;
     }
 
-    private static Map<String, String> displayForms(String lang, Dataset<Row> termForms, List<Row> described,
-            String[] vocabulary) {
+    private static Map<String, String> displayForms(String lang, Dataset<Row> termForms,
+            List<TopicModel.TopicTerms> described, String[] vocabulary) {
         Set<String> terms = new HashSet<>();
-        for (Row row : described) {
-            for (Object index : row.getList(1)) {
-                terms.add(vocabulary[(Integer) index]);
+        for (TopicModel.TopicTerms topic : described) {
+            for (int index : topic.indices()) {
+                terms.add(vocabulary[index]);
             }
         }
         Map<String, String> display = new HashMap<>();

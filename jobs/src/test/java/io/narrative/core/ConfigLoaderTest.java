@@ -97,9 +97,23 @@ class ConfigLoaderTest {
     @Test
     void topicsOptimizer_unknownValue_namesKeyAndChoices() {
         NarrativeException e = assertThrows(NarrativeException.class,
-                () -> ConfigLoader.fromYaml("topics:\n  optimizer: gibbs\n", "test.yaml"));
-        assertTrue(e.getMessage().contains("topics.optimizer") && e.getMessage().contains("gibbs")
-                && e.getMessage().contains("auto"), e.getMessage());
+                () -> ConfigLoader.fromYaml("topics:\n  optimizer: mcmc\n", "test.yaml"));
+        assertTrue(e.getMessage().contains("topics.optimizer") && e.getMessage().contains("mcmc")
+                && e.getMessage().contains("gibbs") && e.getMessage().contains("auto"), e.getMessage());
+    }
+
+    @Test
+    void topicsGibbsSettings_outOfRange_nameKeyAndValue() {
+        NarrativeException e = assertThrows(NarrativeException.class, () -> ConfigLoader.fromYaml(
+                "topics:\n  optimizer: gibbs\n  iterations: 0\n  optimize_interval: -5\n", "test.yaml"));
+        assertTrue(e.getMessage().contains("topics.iterations") && e.getMessage().contains("0"), e.getMessage());
+        assertTrue(e.getMessage().contains("topics.optimize_interval") && e.getMessage().contains("-5"),
+                e.getMessage());
+        PipelineConfig config = ConfigLoader.fromYaml("topics:\n  optimizer: gibbs\n  iterations: 300\n"
+                + "  optimize_burn_in: 50\n", "test.yaml");
+        assertEquals("gibbs", config.getTopics().optimizerFor(10));
+        assertEquals(300, config.getTopics().getIterations());
+        assertEquals(50, config.getTopics().getOptimizeBurnIn());
     }
 
     @Test

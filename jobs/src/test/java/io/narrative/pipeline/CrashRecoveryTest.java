@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
     private static final String[] SETTINGS = {"topics.k=[3]", "topics.min_units=20", "topics.min_df=2",
-        "topics.max_iter=20", "report.min_docs=2"};
+        "topics.iterations=50", "report.min_docs=2"};
     private static final long GIVE_UP_MINUTES = 10;
 
     @TempDir

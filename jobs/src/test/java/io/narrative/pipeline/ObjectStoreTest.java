@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ObjectStoreTest {
     private static final String[] SETTINGS = {"topics.k=[3]", "topics.min_units=20", "topics.min_df=2",
-        "topics.max_iter=20", "report.min_docs=2"};
+        "topics.iterations=50", "report.min_docs=2"};
     /** Columns that name where the input was read from: a local path in one run, an s3a:// key in the other. */
     private static final String[] LOCATION_COLUMNS = {Columns.INPUT_ROOT, Columns.INPUT_PATH};
     private static final String CORPUS = "s3a://corpus/news";

@@ -20,6 +20,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Three themes with disjoint vocabularies: a working topic model must find them. */
 class TopicsStageTest {
@@ -55,6 +57,16 @@ class TopicsStageTest {
         termForms = SparkTestSession.get().createDataFrame(forms, TERM_FORMS);
     }
 
+    static final List<String> LANGUAGES = List.of("en", "ar");
+
+    static TopicsStage stage(String optimizer, Integer... k) {
+        TopicsConfig config = config(k);
+        config.setOptimizer(optimizer);
+        config.setIterations(100);
+        config.setOptimizeBurnIn(20);
+        return new TopicsStage(config, LANGUAGES);
+    }
+
     static TopicsConfig config(Integer... k) {
         TopicsConfig config = new TopicsConfig();
         config.setK(List.of(k));
@@ -67,9 +79,10 @@ class TopicsStageTest {
         return config;
     }
 
-    @Test
-    void fit_threeThemes_eachTopicIsOneTheme_withPositiveCoherence() {
-        TopicsStage.Result result = new TopicsStage(config(3)).fit(docTerms, null, termForms);
+    @ParameterizedTest
+    @ValueSource(strings = {"online", "gibbs"})
+    void fit_threeThemes_eachTopicIsOneTheme_withPositiveCoherence(String optimizer) {
+        TopicsStage.Result result = stage(optimizer, 3).fit(docTerms, null, termForms);
         try {
             assertEquals(3, result.topics().size());
             Set<Integer> themesFound = new HashSet<>();
@@ -96,22 +109,28 @@ class TopicsStageTest {
         }
     }
 
-    @Test
-    void fit_sameSeedAndInput_sameTopics() {
-        TopicsStage.Result first = new TopicsStage(config(3)).fit(docTerms, null, termForms);
-        TopicsStage.Result second = new TopicsStage(config(3)).fit(docTerms, null, termForms);
+    @ParameterizedTest
+    @ValueSource(strings = {"online", "gibbs"})
+    void fit_sameSeedAndInput_sameTopicsAndWeights(String optimizer) {
+        TopicsStage.Result first = stage(optimizer, 3).fit(docTerms, null, termForms);
+        TopicsStage.Result second = stage(optimizer, 3).fit(docTerms, null, termForms);
         try {
             assertEquals(first.topics().stream().map(TopicRow::getTopTerms).toList(),
                     second.topics().stream().map(TopicRow::getTopTerms).toList());
+            assertEquals(first.topicTerms().stream().map(TopicTermRow::getWeight).toList(),
+                    second.topicTerms().stream().map(TopicTermRow::getWeight).toList());
+            assertEquals(first.docTopics().orderBy("doc_id").collectAsList(),
+                    second.docTopics().orderBy("doc_id").collectAsList());
         } finally {
             first.release();
             second.release();
         }
     }
 
-    @Test
-    void fit_kCandidates_recordsEachAndKeepsTheMostCoherent() {
-        TopicsStage.Result result = new TopicsStage(config(2, 3)).fit(docTerms, null, termForms);
+    @ParameterizedTest
+    @ValueSource(strings = {"online", "gibbs"})
+    void fit_kCandidates_recordsEachAndKeepsTheMostCoherent(String optimizer) {
+        TopicsStage.Result result = stage(optimizer, 2, 3).fit(docTerms, null, termForms);
         try {
             Map<String, Double> metrics = result.metrics();
             double k2 = metrics.get("topics.en.k2.npmi");
@@ -123,20 +142,50 @@ class TopicsStageTest {
         }
     }
 
-    @Test
-    void apply_savedModel_describesANewCorpusWithTheSameTopics(@TempDir Path dir) throws Exception {
-        TopicsStage.Result fitted = new TopicsStage(config(3)).fit(docTerms, null, termForms);
-        fitted.models().get("en").write().overwrite().save(dir.resolve("en").toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"online", "gibbs"})
+    void apply_savedModel_describesANewCorpusWithTheSameTopics(String optimizer, @TempDir Path dir) {
+        TopicsStage.Result fitted = stage(optimizer, 3).fit(docTerms, null, termForms);
+        fitted.models().get("en").save(SparkTestSession.get(), dir.resolve("en").toString());
+        Map<String, Integer> fittedDominant = dominantTopics(fitted.docTopics());
         fitted.release();
-        Dataset<Row> nextWeek = docTerms.filter("doc_id in ('doc0', 'doc1', 'doc2')");
-        TopicsStage.Result applied = new TopicsStage(config(3)).apply(nextWeek, null, termForms,
-                TopicsJob.loadModels(SparkTestSession.get(), dir.toString()));
+        Dataset<Row> nextWeek = docTerms.filter("doc_id in ('doc0', 'doc1', 'doc2', 'doc3', 'doc4', 'doc5')");
+        TopicsStage.Result applied = stage(optimizer, 3).apply(nextWeek, null, termForms,
+                TopicsJob.loadModels(SparkTestSession.get(), dir.toString(), 42L));
         try {
             assertEquals(fitted.topics().stream().map(TopicRow::getTopTerms).toList(),
                     applied.topics().stream().map(TopicRow::getTopTerms).toList());
-            assertEquals(3, applied.docTopics().count());
+            // Folded in against the frozen topics, each document lands on the topic it had when fitted.
+            Map<String, Integer> appliedDominant = dominantTopics(applied.docTopics());
+            assertEquals(6, appliedDominant.size());
+            appliedDominant.forEach((doc, topic) -> assertEquals(fittedDominant.get(doc), topic, doc));
         } finally {
             applied.release();
+        }
+    }
+
+    private static Map<String, Integer> dominantTopics(Dataset<Row> docTopics) {
+        Map<String, Integer> dominant = new java.util.HashMap<>();
+        docTopics.collectAsList().forEach(r -> dominant.put(r.getAs("doc_id"), r.<Integer>getAs("dominant_topic")));
+        return dominant;
+    }
+
+    @Test
+    void fit_otherIsNotALanguage_getsNoModelAndIsCounted() {
+        List<Row> rows = new ArrayList<>(docTerms.collectAsList());
+        for (int d = 0; d < 40; d++) {
+            rows.add(RowFactory.create("other" + d, "other", THEMES.get(0)));
+        }
+        Dataset<Row> withOther = SparkTestSession.get().createDataFrame(rows, DOC_TERMS);
+        TopicsStage.Result result = stage("online", 3).fit(withOther, null, termForms);
+        try {
+            assertEquals(Set.of("en"), result.models().keySet());
+            assertEquals(40.0, result.metrics().get("topics.other.unmodelled_docs"));
+            assertEquals(1.0, result.metrics().get("topics.ar.unmodelled_docs"));
+            assertTrue(result.notes().stream().anyMatch(n -> n.contains("40 documents in 'other' have no topic model")),
+                    result.notes().toString());
+        } finally {
+            result.release();
         }
     }
 

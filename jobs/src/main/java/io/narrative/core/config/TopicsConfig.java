@@ -8,6 +8,11 @@ import lombok.NoArgsConstructor;
 @Data
 @NoArgsConstructor
 public class TopicsConfig implements ConfigSection {
+    /** gibbs: the initial document-topic prior per topic when doc_concentration is -1 (MALLET's: alpha sum = k). */
+    public static final double GIBBS_ALPHA = 1.0;
+    /** gibbs: the initial topic-word prior when topic_concentration is -1 (MALLET's). */
+    public static final double GIBBS_BETA = 0.01;
+
     /** What one LDA "document" is: a whole document, or one paragraph (for long, many-subject texts). */
     private String unit = "document";
     /** Languages with fewer units (non-duplicate, with at least min_unit_terms terms) get no model. */
@@ -22,14 +27,22 @@ public class TopicsConfig implements ConfigSection {
     /** Maximum document frequency: a count when >= 1, a share of units when below 1. */
     private double maxDf = 0.5;
     /**
-     * online (fast, scales, exactly reproducible), em (as coherent as online on Reuters at 2.5x its time;
-     * more memory per unit; weights reproducible to about 1e-6 only, likely GraphX summing in arrival
-     * order), or auto: em for a language with at most em_max_units units, online above.
+     * gibbs (the job's collapsed Gibbs sampler, io.narrative.topics.gibbs: the most coherent, exactly
+     * reproducible), online (MLlib's variational LDA; exactly reproducible), em (MLlib's EM; weights
+     * reproducible to about 1e-6 only, likely GraphX summing in arrival order), or auto: em for a language
+     * with at most em_max_units units, online above.
      */
-    private String optimizer = "online";
+    private String optimizer = "gibbs";
     /** With optimizer auto, the largest unit count modelled with em. */
     private long emMaxUnits = 20_000;
+    /** online and em: iterations (em: full passes; online: mini-batches of subsampling_rate). */
     private int maxIter = 100;
+    /** gibbs: sweeps over the corpus. */
+    private int iterations = 300;
+    /** gibbs: the priors are learned from the counts every this many sweeps (0: never)... */
+    private int optimizeInterval = 10;
+    /** ...after this many sweeps. */
+    private int optimizeBurnIn = 100;
     /** Share of the corpus per online iteration; max_iter x subsampling_rate passes over the corpus. */
     private double subsamplingRate = 0.05;
     /**
@@ -69,7 +82,10 @@ public class TopicsConfig implements ConfigSection {
         errors.atLeast(prefix + ".vocab_size", vocabSize, 10);
         errors.atLeast(prefix + ".min_df", minDf, 0.0);
         errors.atLeast(prefix + ".max_df", maxDf, 0.0);
-        errors.oneOf(prefix + ".optimizer", optimizer, List.of("online", "em", "auto"));
+        errors.oneOf(prefix + ".optimizer", optimizer, List.of("gibbs", "online", "em", "auto"));
+        errors.atLeast(prefix + ".iterations", iterations, 1);
+        errors.atLeast(prefix + ".optimize_interval", optimizeInterval, 0);
+        errors.atLeast(prefix + ".optimize_burn_in", optimizeBurnIn, 0);
         errors.atLeast(prefix + ".em_max_units", emMaxUnits, 1);
         errors.atLeast(prefix + ".max_iter", maxIter, 1);
         errors.between(prefix + ".subsampling_rate", subsamplingRate, 0.0001, 1.0);
@@ -78,7 +94,7 @@ public class TopicsConfig implements ConfigSection {
         if (!(learningDecay > 0.5 && learningDecay <= 1.0)) {
             errors.add(prefix + ".learning_decay", learningDecay, "a number above 0.5 and at most 1");
         }
-        if (!"em".equals(optimizer) && maxIter * subsamplingRate < 1.0) {
+        if (("online".equals(optimizer) || "auto".equals(optimizer)) && maxIter * subsamplingRate < 1.0) {
             // MLlib's own example (maxIter 10, rate 0.05) never shows the model the whole corpus once.
             errors.add(prefix + ".max_iter x " + prefix + ".subsampling_rate", maxIter * subsamplingRate,
                     "at least 1 (a full pass over the corpus)");
