@@ -46,7 +46,9 @@ public final class TopicsJob implements StageJob {
         Dataset<Row> sentences = config.getUnit().equals("paragraph") ? store.read(Tables.SENTENCES) : null;
         Dataset<Row> termForms = store.read(Tables.TERM_FORMS);
         Path checkpoints = new Path(store.root(), "_checkpoints");
-        if (!config.getOptimizer().equals("online")) {  // em, gibbs, or auto that may choose em for a language
+        if (config.getOptimizer().equals("gibbs")) {
+            useCheckpointsIfPossible(spark, checkpoints, context);
+        } else if (!config.getOptimizer().equals("online")) {  // em, or auto that may choose em for a language
             spark.sparkContext().setCheckpointDir(checkpoints.toString());
         }
         TopicsStage stage = new TopicsStage(config, context.getConfig().getIngest().getLanguages());
@@ -76,6 +78,20 @@ public final class TopicsJob implements StageJob {
         rows.put(Tables.TOPIC_TERMS, (long) result.topicTerms().size());
         rows.put(Tables.DOC_TOPICS, store.read(Tables.DOC_TOPICS).count());
         return rows;
+    }
+
+    /**
+     * Checkpoints under the output when its file system allows: the sampler then survives a lost executor.
+     * Some object stores refuse an empty checkpoint folder (no directory marker); the sampler then cuts its
+     * lineage with local checkpoints, which a lost executor ends.
+     */
+    private static void useCheckpointsIfPossible(SparkSession spark, Path checkpoints, RunContext context) {
+        try {
+            spark.sparkContext().setCheckpointDir(checkpoints.toString());
+        } catch (Exception e) { // Scala rethrows the file system's IOException undeclared
+            context.getManifest().warn("topics: cannot use " + checkpoints + " for checkpoints (" + e.getMessage()
+                    + "); the Gibbs sampler keeps its checkpoints on the executors, so a lost executor fails the stage");
+        }
     }
 
     /** One saved model per language folder under {@code dir}: a Gibbs model, or an MLlib pipeline. */
