@@ -68,7 +68,9 @@ public final class GibbsLda {
         for (int sweep = 1; sweep <= settings.iterations(); sweep++) {
             boolean optimize = settings.optimizeInterval() > 0 && sweep > settings.burnIn()
                     && sweep % settings.optimizeInterval() == 0;
-            Broadcast<SweepInput> input = context.broadcast(new SweepInput(counts, alpha, beta, sweep,
+            // A copy: the driver adds this sweep's changes into its own array, and in local mode a broadcast
+            // hands tasks the driver's object, which a recomputed partition must not see changed.
+            Broadcast<SweepInput> input = context.broadcast(new SweepInput(counts.clone(), alpha, beta, sweep,
                     optimize ? longest : -1));
             spent.add(input);
             JavaRDD<Shard> next = shards.mapPartitionsWithIndex((partition, it) -> sweep(it, input.value(), v, k,
@@ -111,12 +113,12 @@ public final class GibbsLda {
 
     /** The word-topic counts (word-major, then topic totals) of the shards' random start. */
     private static int[] initialCounts(JavaRDD<Shard> shards, int v, int k) {
-        int[] counts = shards.treeAggregate(new int[0], (sum, shard) -> {
-            int[] into = sum.length == 0 ? new int[v * k + k] : sum;
+        int[] counts = shards.treeAggregate((int[]) null, (sum, shard) -> {
+            int[] into = sum == null ? new int[v * k + k] : sum;
             shard.addCounts(into, v, k);
             return into;
-        }, GibbsLda::add);
-        return counts.length == 0 ? new int[v * k + k] : counts;
+        }, GibbsLda::sum);
+        return counts == null ? new int[v * k + k] : counts;
     }
 
     /** Units by their length in tokens: index n holds the units of n tokens. */
@@ -126,7 +128,7 @@ public final class GibbsLda {
                 sum[shard.starts[u + 1] - shard.starts[u]]++;
             }
             return sum;
-        }, GibbsLda::add);
+        }, GibbsLda::sum);
     }
 
     private static Iterator<Shard> sweep(Iterator<Shard> shards, SweepInput input, int v, int k, long seed,
@@ -182,26 +184,6 @@ public final class GibbsLda {
         return Collections.singletonList(value).iterator();
     }
 
-    private static int[] add(int[] a, int[] b) {
-        if (a.length == 0) {
-            return b;
-        }
-        if (b.length == 0) {
-            return a;
-        }
-        for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
-        }
-        return a;
-    }
-
-    private static long[] add(long[] a, long[] b) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
-        }
-        return a;
-    }
-
     /** What every partition needs for one sweep (broadcast once per sweep). */
     record SweepInput(int[] counts, double[] alpha, double beta, int sweep, int longestUnit) implements Serializable {
     }
@@ -213,56 +195,52 @@ public final class GibbsLda {
         long[][] histogram;
 
         Sums add(Shard shard) {
-            delta = sum(delta, shard.delta);
-            if (shard.topicUnitHistogram != null) {
-                if (histogram == null) {
-                    histogram = new long[shard.topicUnitHistogram.length][];
-                }
-                for (int t = 0; t < histogram.length; t++) {
-                    histogram[t] = sum(histogram[t], shard.topicUnitHistogram[t]);
-                }
-            }
-            return this;
+            return add(shard.delta, shard.topicUnitHistogram);
         }
 
         Sums merge(Sums other) {
-            delta = sum(delta, other.delta);
-            if (other.histogram != null) {
+            return add(other.delta, other.histogram);
+        }
+
+        private Sums add(int[] moreDelta, long[][] moreHistogram) {
+            delta = sum(delta, moreDelta);
+            if (moreHistogram != null) {
                 if (histogram == null) {
-                    histogram = other.histogram;
-                } else {
-                    for (int t = 0; t < histogram.length; t++) {
-                        histogram[t] = sum(histogram[t], other.histogram[t]);
-                    }
+                    histogram = new long[moreHistogram.length][];
+                }
+                for (int t = 0; t < histogram.length; t++) {
+                    histogram[t] = sum(histogram[t], moreHistogram[t]);
                 }
             }
             return this;
         }
+    }
 
-        private static int[] sum(int[] into, int[] more) {
-            if (more == null) {
-                return into;
-            }
-            if (into == null) {
-                return more.clone();
-            }
-            for (int i = 0; i < into.length; i++) {
-                into[i] += more[i];
-            }
+    /** {@code into += more}, element-wise; null stands for "nothing yet" on either side. */
+    static int[] sum(int[] into, int[] more) {
+        if (more == null) {
             return into;
         }
+        if (into == null) {
+            return more.clone();
+        }
+        for (int i = 0; i < into.length; i++) {
+            into[i] += more[i];
+        }
+        return into;
+    }
 
-        private static long[] sum(long[] into, long[] more) {
-            if (more == null) {
-                return into;
-            }
-            if (into == null) {
-                return more.clone();
-            }
-            for (int i = 0; i < into.length; i++) {
-                into[i] += more[i];
-            }
+    /** {@code into += more}, element-wise; null stands for "nothing yet" on either side. */
+    static long[] sum(long[] into, long[] more) {
+        if (more == null) {
             return into;
         }
+        if (into == null) {
+            return more.clone();
+        }
+        for (int i = 0; i < into.length; i++) {
+            into[i] += more[i];
+        }
+        return into;
     }
 }
