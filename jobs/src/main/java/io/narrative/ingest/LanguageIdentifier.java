@@ -23,6 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>One detector per language set per JVM (executor), shared by all tasks: Lingua's detector is
  * thread-safe. Paragraphs with fewer than {@code minLetters} letters are too short to judge and take the
  * document's dominant language.
+ *
+ * <p>Before Lingua, {@link ScriptShortcut} settles text whose script leaves one configured language (Arabic
+ * text among ar/fa/ur by Arabic's own letters, Russian among the Cyrillic ones); and text with too few
+ * letters in words to tell a language by (tables of figures: "Shr 23 cts vs 18 cts / Net 509,144 vs
+ * 277,834") is {@code other} instead of Lingua's guess from a few abbreviations.
  */
 public final class LanguageIdentifier {
     private static final Map<Set<String>, LanguageDetector> DETECTORS = new ConcurrentHashMap<>();
@@ -34,11 +39,20 @@ public final class LanguageIdentifier {
      * characters), and it was the largest share of ingest's CPU time (JFR profile, docs/benchmarks.md).
      */
     static final int SAMPLE_CHARS = 600;
+    /**
+     * Fewer letters than this in words of at least {@value #WORD_LETTERS} letters and a text is too short to
+     * tell: Lingua's trigram statistics come from words, and abbreviations and short function words (Shr, cts,
+     * vs, Net, de, la) are shared across languages. 40 is a third of Lingua's reliable length (120 characters)
+     * and about half of what 120 characters of ordinary prose hold in such words.
+     */
+    static final int TELLING_LETTERS = 40;
+    static final int WORD_LETTERS = 4;
     /** A short paragraph keeps the document's language if its confidence is at least this share of the best. */
     static final double SHORT_PARAGRAPH_MARGIN = 0.5;
 
     private final Set<String> analysed;
     private final LanguageDetector detector;
+    private final ScriptShortcut scripts;
     private final int minLetters;
 
     /** The result for one document. */
@@ -50,6 +64,7 @@ public final class LanguageIdentifier {
         Set<String> all = new LinkedHashSet<>(languages);
         all.addAll(otherLanguages);
         this.detector = DETECTORS.computeIfAbsent(Set.copyOf(all), LanguageIdentifier::build);
+        this.scripts = new ScriptShortcut(all);
         this.minLetters = minLetters;
     }
 
@@ -86,7 +101,15 @@ public final class LanguageIdentifier {
         if (detector == null) {
             return analysed.iterator().next();
         }
-        return code(detector.detectLanguageOf(sample(text)));
+        String sample = sample(text);
+        String settled = settled(sample);
+        return settled != null ? settled : code(detector.detectLanguageOf(sample));
+    }
+
+    /** The language the text's script settles (mapped to the analysed set), or null. */
+    private String settled(String text) {
+        String code = scripts.settle(text);
+        return code == null ? null : analysed.contains(code) ? code : LanguageCodes.OTHER;
     }
 
     /** The first {@value #SAMPLE_CHARS} characters of {@code text}, ending before a space when there is one. */
@@ -116,17 +139,20 @@ public final class LanguageIdentifier {
         Map<String, Long> letters = new TreeMap<>();
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
-            if (paragraph.length() >= RELIABLE_CHARS && letters(paragraph) >= minLetters) {
+            if (paragraph.length() >= RELIABLE_CHARS && wordLetters(paragraph) >= TELLING_LETTERS) {
                 langs[i] = detect(paragraph);
                 letters.merge(langs[i], (long) letters(paragraph), Long::sum);
             }
         }
-        String dominant = letters.isEmpty() ? detectWhole(paragraphs) : argmax(letters);
+        String whole = letters.isEmpty() ? detectWhole(paragraphs) : null;
+        // A document too short to tell has no paragraph that could be told either (each has fewer word letters).
+        boolean untellable = letters.isEmpty() && whole == null;
+        String dominant = untellable ? LanguageCodes.OTHER : whole != null ? whole : argmax(letters);
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
             int count = letters(paragraph);
             if (langs[i] == null) {
-                langs[i] = count >= minLetters ? detectShort(paragraph, dominant) : dominant;
+                langs[i] = count >= minLetters && !untellable ? detectShort(paragraph, dominant) : dominant;
                 letters.merge(langs[i], (long) count, Long::sum);
             }
         }
@@ -143,14 +169,26 @@ public final class LanguageIdentifier {
         return new Result(argmax(letters), shares, java.util.Arrays.asList(langs));
     }
 
+    /** The language of the whole text, or null when it has too few letters in words to tell. */
     private String detectWhole(List<String> paragraphs) {
-        String whole = String.join(" ", paragraphs);  // detect() samples it
-        return letters(whole) == 0 ? LanguageCodes.OTHER : detect(whole);
+        String whole = String.join(" ", paragraphs);
+        if (detector == null) {
+            return letters(whole) == 0 ? LanguageCodes.OTHER : detect(whole);
+        }
+        String settled = settled(sample(whole));
+        if (settled != null) {
+            return settled;
+        }
+        return wordLetters(whole) < TELLING_LETTERS ? null : detect(whole);
     }
 
     private String detectShort(String paragraph, String dominant) {
         if (detector == null) {
             return dominant;
+        }
+        String settled = settled(paragraph);
+        if (settled != null) {
+            return settled;
         }
         Map<Language, Double> confidence = detector.computeLanguageConfidenceValues(paragraph);
         if (confidence.isEmpty()) {
@@ -167,6 +205,21 @@ public final class LanguageIdentifier {
     private static String argmax(Map<String, Long> counts) {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(LanguageCodes.OTHER);
+    }
+
+    /** Letters in runs of at least {@value #WORD_LETTERS} letters. */
+    static int wordLetters(String text) {
+        int count = 0;
+        int run = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && Character.isLetter(text.charAt(i))) {
+                run++;
+            } else {
+                count += run >= WORD_LETTERS ? run : 0;
+                run = 0;
+            }
+        }
+        return count;
     }
 
     static int letters(String text) {

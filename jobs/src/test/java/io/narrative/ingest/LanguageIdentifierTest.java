@@ -1,6 +1,7 @@
 package io.narrative.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.narrative.core.config.IngestConfig;
@@ -66,5 +67,67 @@ class LanguageIdentifierTest {
         String russian = "Россия готова работать с США в Ливии, заявил замминистра иностранных дел Гатилов. ".repeat(40);
         String english = "Russia is ready to work with the United States in Libya, the deputy minister said. ".repeat(40);
         assertEquals(List.of("ru", "en"), identifier.identify(List.of(russian, english)).paragraphLangs());
+    }
+
+    private static final String ARABIC = "قال وزير الخارجية الروسي إن موسكو مستعدة للتعاون مع واشنطن في ليبيا، وأضاف أن المحادثات"
+            + " ستستمر الأسبوع المقبل في العاصمة التركية.";
+    private static final String PERSIAN = "همه افراد بشر آزاد به دنیا می‌آیند و از لحاظ حیثیت و حقوق با هم برابرند. همه"
+            + " دارای عقل و وجدان هستند و باید نسبت به یکدیگر با روح برادری رفتار کنند.";
+    private static final String URDU = "تمام انسان آزاد اور حقوق و عزت کے اعتبار سے برابر پیدا ہوئے ہیں۔ انہیں ضمیر اور عقل"
+            + " ودیعت ہوئی ہے۔";
+    private static final String RUSSIAN = "Россия готова работать с США в Ливии, заявил замминистра иностранных дел.";
+    private static final String UKRAINIAN = "Україна готова працювати з партнерами, заявив міністр закордонних справ.";
+
+    @Test
+    void scriptShortcut_arabicLettersOnlyWithTaMarbuta_settleArabic_persianAndUrduGoToLingua() {
+        ScriptShortcut shortcut = new ScriptShortcut(java.util.Set.of("en", "ar", "ru", "tr", "fa", "ur", "uk"));
+        assertEquals("ar", shortcut.settle(ARABIC));
+        assertEquals("ar", shortcut.settle(ARABIC + " (NATO)"), "a few Latin letters do not count against it");
+        assertNull(shortcut.settle(PERSIAN));
+        assertNull(shortcut.settle(URDU));
+        assertEquals("other", identifier.detect(PERSIAN));
+        assertEquals("other", identifier.detect(URDU));
+    }
+
+    @Test
+    void scriptShortcut_russianNeedsItsOwnAlphabetAndYeryOrE_ukrainianGoesToLingua() {
+        ScriptShortcut shortcut = new ScriptShortcut(java.util.Set.of("en", "ar", "ru", "tr", "fa", "ur", "uk"));
+        assertEquals("ru", shortcut.settle(RUSSIAN));
+        assertNull(shortcut.settle(UKRAINIAN), "і and є are not Russian letters");
+        assertNull(shortcut.settle("Москва и Анкара"), "no ы or э: Bulgarian or Serbian could write it too");
+        assertEquals("other", identifier.detect(UKRAINIAN));
+    }
+
+    @Test
+    void scriptShortcut_theOnlyConfiguredLanguageOfAScript_isSettledByTheScriptAlone() {
+        ScriptShortcut onlyRussian = new ScriptShortcut(java.util.Set.of("en", "ru", "fr"));
+        assertEquals("ru", onlyRussian.settle(UKRAINIAN));
+        assertEquals("ru", onlyRussian.settle("Москва и Анкара"));
+        assertNull(onlyRussian.settle("Moscow and Ankara"), "two Latin-script languages: Lingua decides");
+        assertEquals("en", new ScriptShortcut(java.util.Set.of("en", "ar")).settle("Moscow and Ankara"));
+        assertNull(onlyRussian.settle("Москва and Ankara, Moscow and Анкара"), "no script holds 95% of the letters");
+    }
+
+    @Test
+    void identify_tableOfFigures_isOther_notAGuessFromAbbreviations() {
+        LanguageIdentifier.Result result = identifier.identify(
+                List.of("Shr one cts vs two cts", "Net 50,000 vs 58,000", "Revs 467,000 vs 760,000"));
+        assertEquals("other", result.dominant());
+        assertEquals(List.of("other", "other", "other"), result.paragraphLangs());
+        assertEquals(java.util.Map.of("other", 1.0), result.shares());
+    }
+
+    @Test
+    void identify_shortSentenceOfWords_isStillJudged() {
+        assertEquals("en", identifier.identify(List.of("The central bank kept interest rates unchanged on Thursday."))
+                .dominant());
+        assertEquals("tr", identifier.identify(List.of("Merkez bankası faiz oranlarını perşembe günü değiştirmedi."))
+                .dominant());
+    }
+
+    @Test
+    void wordLetters_countsOnlyRunsOfFourLettersOrMore() {
+        assertEquals(0, LanguageIdentifier.wordLetters("Shr 23 cts vs 18 cts"));
+        assertEquals(4 + 6, LanguageIdentifier.wordLetters("Revs 467,000 profit"));
     }
 }
