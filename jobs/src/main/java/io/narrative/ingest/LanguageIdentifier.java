@@ -53,6 +53,7 @@ public final class LanguageIdentifier {
     private final Set<String> analysed;
     private final LanguageDetector detector;
     private final ScriptShortcut scripts;
+    private final StopWordConfirmation stopWords;
     private final int minLetters;
 
     /** The result for one document. */
@@ -65,6 +66,7 @@ public final class LanguageIdentifier {
         all.addAll(otherLanguages);
         this.detector = DETECTORS.computeIfAbsent(Set.copyOf(all), LanguageIdentifier::build);
         this.scripts = new ScriptShortcut(all);
+        this.stopWords = new StopWordConfirmation(all);
         this.minLetters = minLetters;
     }
 
@@ -106,6 +108,42 @@ public final class LanguageIdentifier {
         return settled != null ? settled : code(detector.detectLanguageOf(sample));
     }
 
+    /**
+     * A paragraph's language within a document: settled by its script, else confirmed by its stop words as a
+     * language Lingua already found in the document ({@code seen}, ISO codes, added to here), else Lingua's.
+     */
+    private String detect(String paragraph, List<String> seen) {
+        if (detector == null) {
+            return analysed.iterator().next();
+        }
+        String sample = sample(paragraph);
+        String settled = settled(sample);
+        if (settled != null) {
+            return settled;
+        }
+        String confirmed = confirmed(sample, seen);
+        if (confirmed != null) {
+            return confirmed;
+        }
+        Language language = detector.detectLanguageOf(sample);
+        if (language != Language.UNKNOWN) {
+            String iso = language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+            if (!seen.contains(iso)) {
+                seen.add(iso);
+            }
+        }
+        return code(language);
+    }
+
+    private String confirmed(String text, List<String> seen) {
+        for (String iso : seen) {
+            if (stopWords.confirms(text, iso)) {
+                return analysed.contains(iso) ? iso : LanguageCodes.OTHER;
+            }
+        }
+        return null;
+    }
+
     /** The language the text's script settles (mapped to the analysed set), or null. */
     private String settled(String text) {
         String code = scripts.settle(text);
@@ -137,14 +175,15 @@ public final class LanguageIdentifier {
     public Result identify(List<String> paragraphs) {
         String[] langs = new String[paragraphs.size()];
         Map<String, Long> letters = new TreeMap<>();
+        List<String> seen = new java.util.ArrayList<>();
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
             if (paragraph.length() >= RELIABLE_CHARS && wordLetters(paragraph) >= TELLING_LETTERS) {
-                langs[i] = detect(paragraph);
+                langs[i] = detect(paragraph, seen);
                 letters.merge(langs[i], (long) letters(paragraph), Long::sum);
             }
         }
-        String whole = letters.isEmpty() ? detectWhole(paragraphs) : null;
+        String whole = letters.isEmpty() ? detectWhole(paragraphs, seen) : null;
         // A document too short to tell has no paragraph that could be told either (each has fewer word letters).
         boolean untellable = letters.isEmpty() && whole == null;
         String dominant = untellable ? LanguageCodes.OTHER : whole != null ? whole : argmax(letters);
@@ -152,7 +191,7 @@ public final class LanguageIdentifier {
             String paragraph = paragraphs.get(i);
             int count = letters(paragraph);
             if (langs[i] == null) {
-                langs[i] = count >= minLetters && !untellable ? detectShort(paragraph, dominant) : dominant;
+                langs[i] = count >= minLetters && !untellable ? detectShort(paragraph, dominant, seen) : dominant;
                 letters.merge(langs[i], (long) count, Long::sum);
             }
         }
@@ -170,7 +209,7 @@ public final class LanguageIdentifier {
     }
 
     /** The language of the whole text, or null when it has too few letters in words to tell. */
-    private String detectWhole(List<String> paragraphs) {
+    private String detectWhole(List<String> paragraphs, List<String> seen) {
         String whole = String.join(" ", paragraphs);
         if (detector == null) {
             return letters(whole) == 0 ? LanguageCodes.OTHER : detect(whole);
@@ -179,16 +218,20 @@ public final class LanguageIdentifier {
         if (settled != null) {
             return settled;
         }
-        return wordLetters(whole) < TELLING_LETTERS ? null : detect(whole);
+        return wordLetters(whole) < TELLING_LETTERS ? null : detect(whole, seen);
     }
 
-    private String detectShort(String paragraph, String dominant) {
+    private String detectShort(String paragraph, String dominant, List<String> seen) {
         if (detector == null) {
             return dominant;
         }
         String settled = settled(paragraph);
         if (settled != null) {
             return settled;
+        }
+        String confirmed = confirmed(paragraph, seen);
+        if (confirmed != null) {
+            return confirmed;
         }
         Map<Language, Double> confidence = detector.computeLanguageConfidenceValues(paragraph);
         if (confidence.isEmpty()) {
