@@ -23,10 +23,15 @@ public final class BareTokenize {
     public record Document(String docId, String text, List<String> paragraphLangs) {
     }
 
+    /** Step name of phrase learning: corpus-level counting, outside the per-document work (a). */
+    public static final String LEARN = "learn phrases";
+
     /** Seconds per step and the terms produced (after phrases). */
     public record Timings(Map<String, Double> seconds, long sentences, long terms) {
-        public double totalSeconds() {
-            return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        /** Sentence splitting, analysis and phrase application: the per-document work. */
+        public double perDocumentSeconds() {
+            return seconds.entrySet().stream().filter(e -> !e.getKey().startsWith(LEARN))
+                    .mapToDouble(Map.Entry::getValue).sum();
         }
     }
 
@@ -56,7 +61,7 @@ public final class BareTokenize {
                 }
                 passes.add(learned);
             }
-            seconds.put("learn phrases (" + passes.size() + " passes)", elapsed(start));
+            seconds.put(LEARN + " (" + passes.size() + " passes)", elapsed(start));
         }
         start = System.nanoTime();
         long terms = 0;

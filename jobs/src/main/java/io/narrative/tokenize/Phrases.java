@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Learns and applies multi-word terms. A pair of adjacent terms (no dropped word between them) of one
@@ -46,24 +47,17 @@ final class Phrases {
      */
     static Map<String, Set<String>> learn(Dataset<SentenceRecord> sentences, List<Map<String, Set<String>>> earlier,
             PhrasesConfig config) {
+        // Persisted: the NPMI query reads the counts four times (pairs, both terms, totals), and the filters on
+        // b push below the aggregation, so Spark would not reuse one exchange but count the sentences four times.
         Dataset<Row> counts = sentences.flatMap(termAndPairHashes(earlier), Encoders.row(HASHES))
-                .groupBy("lang", "a", "b").count().withColumnRenamed("count", "n");
-        Dataset<Row> unigrams = counts.filter(col("b").equalTo(NO_SECOND)).select("lang", "a", "n");
-        Dataset<Row> totals = unigrams.groupBy("lang").agg(sum("n").as("total"));
-        Dataset<Row> bigrams = counts.filter(col("b").notEqual(NO_SECOND).and(col("n").geq(config.getMinCount())))
-                .select(col("lang"), col("a"), col("b"), col("n").as("n_ab"));
-        Column pab = col("n_ab").divide(col("total"));
-        Column npmi = log(pab.divide(col("n_a").divide(col("total")).multiply(col("n_b").divide(col("total")))))
-                .divide(log(pab).multiply(-1));
-        List<Row> passing = bigrams
-                .join(unigrams.toDF("lang", "a", "n_a"), new String[] {"lang", "a"})
-                .join(unigrams.toDF("lang", "b", "n_b"), new String[] {"lang", "b"})
-                .join(broadcast(totals), new String[] {"lang"})
-                .filter(col("n_ab").lt(col("total")))
-                .withColumn("npmi", npmi)
-                .filter(col("npmi").geq(config.getThreshold()))
-                .select("lang", "a", "b", "npmi")
-                .collectAsList();
+                .groupBy("lang", "a", "b").count().withColumnRenamed("count", "n")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<Row> passing;
+        try {
+            passing = passingPairs(counts, config);
+        } finally {
+            counts.unpersist();
+        }
         if (passing.isEmpty()) {
             return Map.of();
         }
@@ -88,6 +82,26 @@ final class Phrases {
             phrases.put(lang, kept);
         });
         return phrases;
+    }
+
+    /** (lang, a, b, npmi) of the pairs that reach min_count and the NPMI threshold. */
+    private static List<Row> passingPairs(Dataset<Row> counts, PhrasesConfig config) {
+        Dataset<Row> unigrams = counts.filter(col("b").equalTo(NO_SECOND)).select("lang", "a", "n");
+        Dataset<Row> totals = unigrams.groupBy("lang").agg(sum("n").as("total"));
+        Dataset<Row> bigrams = counts.filter(col("b").notEqual(NO_SECOND).and(col("n").geq(config.getMinCount())))
+                .select(col("lang"), col("a"), col("b"), col("n").as("n_ab"));
+        Column pab = col("n_ab").divide(col("total"));
+        Column npmi = log(pab.divide(col("n_a").divide(col("total")).multiply(col("n_b").divide(col("total")))))
+                .divide(log(pab).multiply(-1));
+        return bigrams
+                .join(unigrams.toDF("lang", "a", "n_a"), new String[] {"lang", "a"})
+                .join(unigrams.toDF("lang", "b", "n_b"), new String[] {"lang", "b"})
+                .join(broadcast(totals), new String[] {"lang"})
+                .filter(col("n_ab").lt(col("total")))
+                .withColumn("npmi", npmi)
+                .filter(col("npmi").geq(config.getThreshold()))
+                .select("lang", "a", "b", "npmi")
+                .collectAsList();
     }
 
     /** Marks a term's own count: no term hashes to it in practice (one chance in 2^64 per term). */
