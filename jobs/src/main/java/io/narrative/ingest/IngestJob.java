@@ -56,7 +56,7 @@ public final class IngestJob implements StageJob {
             report(context, result, listing);
             return store.rowCounts(Tables.DOCUMENTS, Tables.REJECTS);
         } finally {
-            result.records().unpersist();
+            result.release();
         }
     }
 

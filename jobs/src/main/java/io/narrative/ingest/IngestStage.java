@@ -2,9 +2,11 @@ package io.narrative.ingest;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,8 +21,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -46,24 +46,34 @@ public final class IngestStage {
 
     /**
      * The stage's two outputs plus what it counted on the way: records read per input index (counted as
-     * they leave the readers, before any other step, so that reconciliation checks the stage).
+     * they leave the readers, before any other step, so that reconciliation checks the stage). {@code records}
+     * is every record after the stage (documents and rejects) with input_index, input_root and reason, for
+     * reconciliation. The three read persisted data: call {@link #release()} when done with them.
      */
     public record Result(Dataset<Row> documents, Dataset<Row> rejects, Dataset<Row> records,
-            Map<Integer, Long> recordsRead, long boilerplateEntries) {
+            Map<Integer, Long> recordsRead, long boilerplateEntries, Runnable onRelease) {
+        /** Unpersists what the stage persisted. */
+        public void release() {
+            onRelease.run();
+        }
     }
 
     private final IngestConfig config;
+    private final long broadcastRows;
 
     public IngestStage(IngestConfig config) {
+        this(config, SmallSides.DEFAULT_BROADCAST_ROWS);
+    }
+
+    /** @param broadcastRows the largest repeated-id or duplicate table joined by broadcast (tests set 0) */
+    IngestStage(IngestConfig config, long broadcastRows) {
         this.config = config;
+        this.broadcastRows = broadcastRows;
         LanguageIdentifier.checkSupported(config.getLanguages(), "ingest.languages");
         LanguageIdentifier.checkSupported(config.getOtherLanguages(), "ingest.other_languages");
     }
 
-    /**
-     * Applies the stage. {@code records} in the result is every record after the stage (documents and
-     * rejects, persisted) with input_index, input_root and reason, for reconciliation; unpersist it when done.
-     */
+    /** Applies the stage; runs the actions that count the small sides of its joins. */
     public Result apply(Dataset<RawRecord> raw) {
         Dataset<IngestRecord> cleaned = raw.map(new RecordCleaner(config), Encoders.bean(IngestRecord.class))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -74,44 +84,63 @@ public final class IngestStage {
         Set<String> boilerplate = BoilerplateDetector.detect(cleaned, config.getBoilerplate());
         var broadcast = JavaSparkContext.fromSparkContext(raw.sparkSession().sparkContext()).broadcast(boilerplate);
         Dataset<Row> built = SnakeCase.table(cleaned.mapPartitions(new DocumentBuilder(config, broadcast),
-                Encoders.bean(IngestRecord.class)));
-        Dataset<Row> records = rejectRepeatedIds(built).persist(StorageLevel.MEMORY_AND_DISK());
-        records.count();
+                Encoders.bean(IngestRecord.class))).persist(StorageLevel.MEMORY_AND_DISK());
+        SmallSides sides = new SmallSides(broadcastRows);
+        Dataset<Row> records = rejectRepeatedIds(built, sides);
         cleaned.unpersist();
 
-        Dataset<Row> documents = markDuplicates(records.filter(col(Columns.REASON).isNull()))
+        Dataset<Row> documents = markDuplicates(records.filter(col(Columns.REASON).isNull()), sides)
                 .select(cols(DOCUMENT_COLUMNS));
         Dataset<Row> rejects = records.filter(col(Columns.REASON).isNotNull()).select(cols(REJECT_COLUMNS));
-        return new Result(documents, rejects, records, recordsRead, boilerplate.size());
+        return new Result(documents, rejects, records, recordsRead, boilerplate.size(), () -> {
+            sides.release();
+            built.unpersist();
+        });
     }
 
-    private Dataset<Row> rejectRepeatedIds(Dataset<Row> built) {
-        WindowSpec byId = Window.partitionBy(col(Columns.DOC_ID), col(Columns.REASON).isNull())
-                .orderBy("input_index", Columns.INPUT_PATH, Columns.POSITION);
-        Column repeated = col(Columns.REASON).isNull().and(row_number().over(byId).gt(1));
+    /** The order of records in the input: the earliest of several records keeps what they share. */
+    private static Column inputOrder() {
+        return struct(col("input_index"), col(Columns.INPUT_PATH), col(Columns.POSITION));
+    }
+
+    /**
+     * Rejects every record but the earliest of those that share an id. Only the ids are aggregated: the
+     * records, texts included, are not shuffled unless repeated ids are too many to broadcast.
+     */
+    private Dataset<Row> rejectRepeatedIds(Dataset<Row> built, SmallSides sides) {
+        SmallSides.Side repeatedIds = sides.of(built.filter(col(Columns.REASON).isNull())
+                .groupBy(Columns.DOC_ID)
+                .agg(count(lit(1)).as("n"), min(inputOrder()).as("first_order"))
+                .filter(col("n").gt(1))
+                .select(Columns.DOC_ID, "first_order"));
+        Column repeated = col(Columns.REASON).isNull().and(col("first_order").isNotNull())
+                .and(inputOrder().notEqual(col("first_order")));
         RejectReason reason = RejectReason.DUPLICATE_ID;
-        return built
+        return repeatedIds.joinedTo(built, Columns.DOC_ID, "left")
                 .withColumn(Columns.EXCERPT, when(repeated, substring(col(Columns.TEXT), 1, config.getExcerptChars()))
                         .otherwise(col(Columns.EXCERPT)))
                 .withColumn(Columns.DETAIL, when(repeated, lit(reason.description())).otherwise(col(Columns.DETAIL)))
-                .withColumn(Columns.REASON, when(repeated, lit(reason.code())).otherwise(col(Columns.REASON)));
+                .withColumn(Columns.REASON, when(repeated, lit(reason.code())).otherwise(col(Columns.REASON)))
+                .drop("first_order");
     }
 
-    private Dataset<Row> markDuplicates(Dataset<Row> documents) {
+    private Dataset<Row> markDuplicates(Dataset<Row> documents, SmallSides sides) {
         Dataset<Row> marked = documents.withColumn(Columns.DUPLICATE_OF, lit(null).cast("string"));
         if (config.getDuplicates().isExact()) {
-            WindowSpec byHash = Window.partitionBy(Columns.CONTENT_HASH)
-                    .orderBy("input_index", Columns.INPUT_PATH, Columns.POSITION);
-            Column earliest = first(col(Columns.DOC_ID)).over(byHash);
-            marked = marked.withColumn(Columns.DUPLICATE_OF,
-                    when(earliest.notEqual(col(Columns.DOC_ID)), earliest));
+            SmallSides.Side copies = sides.of(documents.groupBy(Columns.CONTENT_HASH)
+                    .agg(count(lit(1)).as("n"), min_by(col(Columns.DOC_ID), inputOrder()).as("earliest"))
+                    .filter(col("n").gt(1))
+                    .select(Columns.CONTENT_HASH, "earliest"));
+            marked = copies.joinedTo(marked, Columns.CONTENT_HASH, "left")
+                    .withColumn(Columns.DUPLICATE_OF, when(col("earliest").notEqual(col(Columns.DOC_ID)),
+                            col("earliest")))
+                    .drop("earliest");
         }
         if (config.getDuplicates().isNear()) {
             Dataset<Row> canonical = marked.filter(col(Columns.DUPLICATE_OF).isNull())
                     .select(Columns.DOC_ID, "input_index", Columns.INPUT_PATH, Columns.POSITION, Columns.TEXT);
-            Dataset<Row> near = NearDuplicates.find(canonical, config.getDuplicates());
-            marked = marked.join(near, marked.col(Columns.DOC_ID).equalTo(near.col(Columns.DOC_ID)), "left")
-                    .drop(near.col(Columns.DOC_ID))
+            SmallSides.Side near = sides.of(NearDuplicates.find(canonical, config.getDuplicates(), sides));
+            marked = near.joinedTo(marked, Columns.DOC_ID, "left")
                     .withColumn(Columns.DUPLICATE_OF, coalesce(col(Columns.DUPLICATE_OF), col("near_duplicate_of")))
                     .drop("near_duplicate_of");
         }

@@ -48,26 +48,32 @@ final class NearDuplicates {
 
     /**
      * @param docs columns doc_id, input_index, input_path, position, text
+     * @param sides where the candidate pairs are kept: only their texts are joined to them, and only the
+     *     texts of documents in a pair are shuffled
      * @return doc_id and near_duplicate_of for each near duplicate found
      */
-    static Dataset<Row> find(Dataset<Row> docs, DuplicatesConfig config) {
+    static Dataset<Row> find(Dataset<Row> docs, DuplicatesConfig config, SmallSides sides) {
         Dataset<Row> bands = docs.mapPartitions(bandKeys(config), Encoders.row(BAND_KEYS));
         Dataset<Row> ranked = bands.withColumn("rank", row_number().over(Window.partitionBy("band", "key")
                 .orderBy("input_index", Columns.INPUT_PATH, Columns.POSITION)));
         Dataset<Row> later = ranked.alias("a");
         Dataset<Row> earlier = ranked.filter(col("rank").leq(config.getMaxComparisons())).alias("b");
-        Dataset<Row> candidates = later.join(earlier, col("a.band").equalTo(col("b.band"))
+        SmallSides.Side candidates = sides.of(later.join(earlier, col("a.band").equalTo(col("b.band"))
                         .and(col("a.key").equalTo(col("b.key")))
                         .and(col("b.rank").lt(col("a.rank"))))
                 .select(col("a." + Columns.DOC_ID).as("doc"), col("b." + Columns.DOC_ID).as("other"),
                         struct(col("b.input_index"), col("b." + Columns.INPUT_PATH), col("b." + Columns.POSITION))
                                 .as("other_order"))
-                .distinct();
+                .distinct());
+        SmallSides.Side inPairs = sides.of(candidates.rows().select(col("doc").as(Columns.DOC_ID))
+                .union(candidates.rows().select(col("other").as(Columns.DOC_ID)))
+                .distinct());
+        Dataset<Row> texts = inPairs.joinedTo(docs.select(col(Columns.DOC_ID), col(Columns.TEXT)), Columns.DOC_ID,
+                "left_semi");
         int words = config.getShingleWords();
         UserDefinedFunction jaccard = udf((UDF2<String, String, Double>) (a, b) ->
                 Shingles.jaccard(Shingles.of(a, words), Shingles.of(b, words)), DataTypes.DoubleType);
-        Dataset<Row> texts = docs.select(col(Columns.DOC_ID), col(Columns.TEXT));
-        return candidates
+        return candidates.rows()
                 .join(texts.toDF("doc", "doc_text"), "doc")
                 .join(texts.toDF("other", "other_text"), "other")
                 .filter(jaccard.apply(col("doc_text"), col("other_text")).geq(config.getJaccardThreshold()))
