@@ -75,9 +75,9 @@ final class Phrases {
         byLanguage.forEach((lang, rows) -> {
             rows.sort(Comparator.<Row>comparingDouble(r -> -npmiByPair.get(r.getLong(3)))
                     .thenComparing(r -> r.getString(1)).thenComparing(r -> r.getString(2)));
-            Set<String> kept = new HashSet<>();
+            PhraseSet kept = new PhraseSet();
             for (Row row : rows.subList(0, Math.min(rows.size(), config.getMaxPhrases()))) {
-                kept.add(row.getString(1) + " " + row.getString(2));
+                kept.add(row.getString(1), row.getString(2));
             }
             phrases.put(lang, kept);
         });
@@ -182,18 +182,29 @@ final class Phrases {
         return merged;
     }
 
+    private static boolean joins(Set<String> phrases, String first, String second) {
+        return phrases instanceof PhraseSet set ? set.joins(first, second) : phrases.contains(first + " " + second);
+    }
+
     /** Joins learned pairs left to right: "united states" becomes one term "united_states". */
     static SentenceRecord merge(SentenceRecord sentence, Set<String> phrases) {
         if (phrases == null || phrases.isEmpty() || sentence.getTerms().size() < 2) {
             return sentence;
         }
-        List<String> terms = new ArrayList<>();
-        List<String> surfaces = new ArrayList<>();
-        List<Boolean> gaps = new ArrayList<>();
         List<String> in = sentence.getTerms();
         int i = 0;
+        while (i + 1 < in.size() && (sentence.getGaps().get(i + 1) || !joins(phrases, in.get(i), in.get(i + 1)))) {
+            i++;
+        }
+        if (i + 1 >= in.size()) {
+            return sentence;
+        }
+        // The terms before the first phrase stay as they are.
+        List<String> terms = new ArrayList<>(in.subList(0, i));
+        List<String> surfaces = new ArrayList<>(sentence.getSurfaces().subList(0, i));
+        List<Boolean> gaps = new ArrayList<>(sentence.getGaps().subList(0, i));
         while (i < in.size()) {
-            if (i + 1 < in.size() && !sentence.getGaps().get(i + 1) && phrases.contains(in.get(i) + " " + in.get(i + 1))) {
+            if (i + 1 < in.size() && !sentence.getGaps().get(i + 1) && joins(phrases, in.get(i), in.get(i + 1))) {
                 terms.add(in.get(i) + JOINER + in.get(i + 1));
                 surfaces.add(sentence.getSurfaces().get(i) + " " + sentence.getSurfaces().get(i + 1));
                 gaps.add(sentence.getGaps().get(i));
