@@ -1,5 +1,6 @@
 package io.narrative.ingest;
 
+import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Parses a published date: ISO-8601 dates and timestamps first, then the configured patterns, case
- * insensitively ({@code 26-FEB-1987 15:01:01.79}). Only the calendar date is kept.
+ * insensitively ({@code 26-FEB-1987 15:01:01.79}). Only the calendar date is kept. A pattern may match the start of
+ * the field when what follows cannot continue a date (see {@link #endsAtBoundary}).
  *
  * <p>Strict: a day that does not exist ({@code 31/02/2020}, {@code 2021-02-29}) is unparseable, never moved
  * to the nearest real day as java.time's default (smart) resolver would, so that the caller counts it.
@@ -42,14 +44,26 @@ public final class DateParser {
             return iso;
         }
         for (DateTimeFormatter format : formats) {
+            ParsePosition end = new ParsePosition(0);
             try {
-                TemporalAccessor parsed = format.parse(text);
-                return Optional.of(LocalDate.from(parsed));
+                TemporalAccessor parsed = format.parse(text, end);
+                if (endsAtBoundary(text, end.getIndex())) {
+                    return Optional.of(LocalDate.from(parsed));
+                }
             } catch (java.time.DateTimeException e) {
                 // try the next pattern
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The pattern matched the whole field, or a start of it followed by text that cannot continue a date or
+     * time (Reuters' "27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM"); never a start followed by a letter or digit
+     * ("2021-02-29T10:00:00Z" is not "2021-02-29T10:00:00" in some zone).
+     */
+    private static boolean endsAtBoundary(String text, int end) {
+        return end == text.length() || !Character.isLetterOrDigit(text.codePointAt(end));
     }
 
     private static Optional<LocalDate> iso(String text) {

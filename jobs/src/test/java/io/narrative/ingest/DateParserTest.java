@@ -16,6 +16,25 @@ class DateParserTest {
     }
 
     @Test
+    void parse_reutersTimestamp_singleDigitDay() {
+        assertEquals(LocalDate.of(1987, 3, 1), parser.parse("1-MAR-1987 01:49:03.52").orElseThrow());
+        assertEquals(LocalDate.of(2020, 2, 1), parser.parse("Sat, 1 Feb 2020 10:00:00 GMT").orElseThrow());
+        assertEquals(LocalDate.of(2022, 5, 6), parser.parse("6 May 2022").orElseThrow());
+    }
+
+    @Test
+    void parse_dateFollowedByMarkup_keepsTheDate() {
+        assertEquals(LocalDate.of(1987, 3, 27), parser.parse("27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM").orElseThrow());
+        assertEquals(LocalDate.of(2022, 5, 16), parser.parse("16 May 2022 (updated)").orElseThrow());
+    }
+
+    @Test
+    void parse_dateRunningIntoLettersOrDigits_isEmpty() {
+        assertTrue(parser.parse("16 May 2022x").isEmpty());
+        assertTrue(parser.parse("2022/05/16abc").isEmpty());
+    }
+
+    @Test
     void parse_saudiNewsNetTimestamp() {
         assertEquals(LocalDate.of(2015, 7, 21), parser.parse("2015-07-21 02:51:32").orElseThrow());
     }

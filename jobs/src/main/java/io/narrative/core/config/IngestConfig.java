@@ -11,8 +11,8 @@ public class IngestConfig implements ConfigSection {
     private FieldMapping fields = new FieldMapping();
     /** Patterns (java.time) tried in order after ISO-8601 for the published field. */
     private List<String> dateFormats = List.of(
-            "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy/MM/dd", "dd-MMM-yyyy HH:mm:ss.SS",
-            "dd-MMM-yyyy HH:mm:ss", "dd-MMM-yyyy", "EEE, dd MMM yyyy HH:mm:ss zzz", "dd MMM yyyy", "MMMM d, yyyy",
+            "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy/MM/dd", "d-MMM-yyyy HH:mm:ss.SS",
+            "d-MMM-yyyy HH:mm:ss", "d-MMM-yyyy", "EEE, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy", "MMMM d, yyyy",
             "dd.MM.yyyy", "dd/MM/yyyy");
     /** Languages the job analyses; anything else is labelled "other". */
     private List<String> languages = List.of("en", "ar", "ru", "tr");
