@@ -70,6 +70,9 @@ def run(corpus: str, work: Path) -> None:
         seconds = stage["elapsed_seconds"]
         docs = records if stage["stage"] == "ingest" else documents
         rows = ", ".join(f"{table} {count:,}" for table, count in stage["row_counts"].items())
+        if seconds < 0.05:  # a stage that is off (narratives.enabled: false) takes no time
+            print(f"| {stage['stage']} | {seconds:.1f} | - | - | {stage_peak / 2**30:.2f} | {rows or 'off'} |")
+            continue
         print(f"| {stage['stage']} | {seconds:.1f} | {docs / seconds:,.0f} | {tokens / seconds:,.0f} | "
               f"{stage_peak / 2**30:.2f} | {rows} |")
     sys.stdout.flush()
