@@ -42,7 +42,8 @@ def main() -> None:
     data = runs(work)
     if len(data) < 2:
         sys.exit(f"linearity: need at least two complete bench/run pipeline outputs in {work}, found {len(data)}")
-    stage_names = list(data[0]["stages"])
+    # A stage that took no time in every run (narratives.enabled: false) has nothing to fit.
+    stage_names = [s for s in data[0]["stages"] if any(r["stages"].get(s, 0) > 0 for r in data)]
     print("| run | records | documents | " + " | ".join(f"{s} s (per 1k)" for s in stage_names) + " | total s |")
     print("|---|---|---|" + "---|" * (len(stage_names) + 1))
     for r in data:

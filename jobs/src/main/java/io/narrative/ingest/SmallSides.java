@@ -52,10 +52,6 @@ final class SmallSides {
             return rows;
         }
 
-        long count() {
-            return count;
-        }
-
         /** {@code large JOIN this USING (key)}, of the given join type, broadcasting this side when small. */
         Dataset<Row> joinedTo(Dataset<Row> large, String key, String joinType) {
             Dataset<Row> small = count <= broadcastRows ? broadcast(rows) : rows;
