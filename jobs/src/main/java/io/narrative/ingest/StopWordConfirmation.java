@@ -104,6 +104,8 @@ final class StopWordConfirmation {
             char c = i < text.length() ? text.charAt(i) : ' ';
             if (Character.isLetter(c)) {
                 if (length < word.length) {
+                    // Unicode's locale-free mapping (I -> i, never Turkish ı): the stop lists are lower case
+                    // already, and a capital I in a Turkish stop word is rare enough not to matter for a vote.
                     word[length] = Character.toLowerCase(c);
                 }
                 length++;
