@@ -31,8 +31,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Tokenize throughput, the measure of the throughput issue, in one run: (a) the stage's own per-document work
  * in one thread over documents in memory ({@link BareTokenize}: sentence splitting and analysis, phrase
- * application; phrase learning is timed too but is corpus-level counting, not per-document work), (b) the stage on Spark per core, (c) = b / a, and (a) against the stock Lucene
- * analyzers (EnglishAnalyzer, ArabicAnalyzer, ...) in the same kind of loop. Not a test: it prints numbers.
+ * application; phrase learning is timed too but is corpus-level counting, not per-document work), (b) the
+ * stage on Spark per core, (c) = b / a, and (a) against the stock Lucene analyzers (EnglishAnalyzer,
+ * ArabicAnalyzer, ...) in the same kind of loop. Not a test: it prints numbers.
  *
  * <p>Usage: {@code TokenizeBenchmark WORK_DIR CORPUS [CORPUS ...]}; each corpus is ingested first (not
  * timed here), then tokenized twice: the second, warm run is the stage's number.

@@ -5,11 +5,9 @@ import io.narrative.core.config.TokenizeConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,11 +49,11 @@ public final class BareTokenize {
         }
         seconds.put("split sentences + analyse", elapsed(start));
 
-        List<Map<String, Set<String>>> passes = new ArrayList<>();
+        List<Map<String, PhraseSet>> passes = new ArrayList<>();
         if (config.getPhrases().isEnabled()) {
             start = System.nanoTime();
             for (int pass = 0; pass < config.getPhrases().getPasses(); pass++) {
-                Map<String, Set<String>> learned = learn(sentences, passes, config.getPhrases());
+                Map<String, PhraseSet> learned = learn(sentences, passes, config.getPhrases());
                 if (learned.isEmpty()) {
                     break;
                 }
@@ -73,8 +71,8 @@ public final class BareTokenize {
     }
 
     /** The stage's phrase rule (Phrases' documentation) with plain maps of "a b" keys. */
-    private static Map<String, Set<String>> learn(List<SentenceRecord> sentences,
-            List<Map<String, Set<String>>> earlier, PhrasesConfig config) {
+    private static Map<String, PhraseSet> learn(List<SentenceRecord> sentences,
+            List<Map<String, PhraseSet>> earlier, PhrasesConfig config) {
         Map<String, Map<String, long[]>> unigrams = new HashMap<>();
         Map<String, Map<String, long[]>> bigrams = new HashMap<>();
         for (SentenceRecord original : sentences) {
@@ -89,7 +87,7 @@ public final class BareTokenize {
                 }
             }
         }
-        Map<String, Set<String>> phrases = new HashMap<>();
+        Map<String, PhraseSet> phrases = new HashMap<>();
         bigrams.forEach((lang, pairs) -> {
             Map<String, long[]> counts = unigrams.get(lang);
             double total = counts.values().stream().mapToLong(c -> c[0]).sum();
@@ -107,9 +105,11 @@ public final class BareTokenize {
                 }
             });
             passing.sort(Comparator.<Object[]>comparingDouble(o -> -(double) o[0]).thenComparing(o -> (String) o[1]));
-            Set<String> kept = new HashSet<>();
+            PhraseSet kept = new PhraseSet();
             for (Object[] o : passing.subList(0, Math.min(passing.size(), config.getMaxPhrases()))) {
-                kept.add((String) o[1]);
+                String pair = (String) o[1];
+                int space = pair.indexOf(' ');
+                kept.add(pair.substring(0, space), pair.substring(space + 1));
             }
             if (!kept.isEmpty()) {
                 phrases.put(lang, kept);

@@ -45,7 +45,7 @@ final class Phrases {
      * the pairs that pass min_count and the NPMI threshold are named again, by a second pass over the
      * sentences, so that the ranking (NPMI, then the terms) and the phrases are those of the strings.
      */
-    static Map<String, Set<String>> learn(Dataset<SentenceRecord> sentences, List<Map<String, Set<String>>> earlier,
+    static Map<String, PhraseSet> learn(Dataset<SentenceRecord> sentences, List<Map<String, PhraseSet>> earlier,
             PhrasesConfig config) {
         // Persisted: the NPMI query reads the counts four times (pairs, both terms, totals), and the filters on
         // b push below the aggregation, so Spark would not reuse one exchange but count the sentences four times.
@@ -71,7 +71,7 @@ final class Phrases {
         for (Row row : named) {
             byLanguage.computeIfAbsent(row.getString(0), k -> new ArrayList<>()).add(row);
         }
-        Map<String, Set<String>> phrases = new HashMap<>();
+        Map<String, PhraseSet> phrases = new HashMap<>();
         byLanguage.forEach((lang, rows) -> {
             rows.sort(Comparator.<Row>comparingDouble(r -> -npmiByPair.get(r.getLong(3)))
                     .thenComparing(r -> r.getString(1)).thenComparing(r -> r.getString(2)));
@@ -116,7 +116,7 @@ final class Phrases {
      * (lang, hash, hash). Spark's partial aggregation counts them before the shuffle and spills when a
      * partition has more distinct keys than memory (a hash map per partition did not, on 31k Arabic articles).
      */
-    private static FlatMapFunction<SentenceRecord, Row> termAndPairHashes(List<Map<String, Set<String>>> earlier) {
+    private static FlatMapFunction<SentenceRecord, Row> termAndPairHashes(List<Map<String, PhraseSet>> earlier) {
         return sentence -> {
             SentenceRecord s = mergeAll(sentence, earlier);
             List<String> terms = s.getTerms();
@@ -135,7 +135,7 @@ final class Phrases {
     }
 
     /** The wanted pairs as strings (lang, first, second, pair key), once per occurrence. */
-    private static FlatMapFunction<SentenceRecord, Row> pairsNamed(List<Map<String, Set<String>>> earlier,
+    private static FlatMapFunction<SentenceRecord, Row> pairsNamed(List<Map<String, PhraseSet>> earlier,
             Set<Long> wanted) {
         return sentence -> {
             SentenceRecord s = mergeAll(sentence, earlier);
@@ -174,26 +174,22 @@ final class Phrases {
     }
 
     /** Applies the phrases of every pass, in order. */
-    static SentenceRecord mergeAll(SentenceRecord sentence, List<Map<String, Set<String>>> passes) {
+    static SentenceRecord mergeAll(SentenceRecord sentence, List<Map<String, PhraseSet>> passes) {
         SentenceRecord merged = sentence;
-        for (Map<String, Set<String>> pass : passes) {
+        for (Map<String, PhraseSet> pass : passes) {
             merged = merge(merged, pass.get(merged.getLang()));
         }
         return merged;
     }
 
-    private static boolean joins(Set<String> phrases, String first, String second) {
-        return phrases instanceof PhraseSet set ? set.joins(first, second) : phrases.contains(first + " " + second);
-    }
-
     /** Joins learned pairs left to right: "united states" becomes one term "united_states". */
-    static SentenceRecord merge(SentenceRecord sentence, Set<String> phrases) {
+    static SentenceRecord merge(SentenceRecord sentence, PhraseSet phrases) {
         if (phrases == null || phrases.isEmpty() || sentence.getTerms().size() < 2) {
             return sentence;
         }
         List<String> in = sentence.getTerms();
         int i = 0;
-        while (i + 1 < in.size() && (sentence.getGaps().get(i + 1) || !joins(phrases, in.get(i), in.get(i + 1)))) {
+        while (i + 1 < in.size() && (sentence.getGaps().get(i + 1) || !phrases.joins(in.get(i), in.get(i + 1)))) {
             i++;
         }
         if (i + 1 >= in.size()) {
@@ -204,7 +200,7 @@ final class Phrases {
         List<String> surfaces = new ArrayList<>(sentence.getSurfaces().subList(0, i));
         List<Boolean> gaps = new ArrayList<>(sentence.getGaps().subList(0, i));
         while (i < in.size()) {
-            if (i + 1 < in.size() && !sentence.getGaps().get(i + 1) && joins(phrases, in.get(i), in.get(i + 1))) {
+            if (i + 1 < in.size() && !sentence.getGaps().get(i + 1) && phrases.joins(in.get(i), in.get(i + 1))) {
                 terms.add(in.get(i) + JOINER + in.get(i + 1));
                 surfaces.add(sentence.getSurfaces().get(i) + " " + sentence.getSurfaces().get(i + 1));
                 gaps.add(sentence.getGaps().get(i));

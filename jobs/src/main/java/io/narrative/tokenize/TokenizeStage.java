@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -81,10 +80,10 @@ public final class TokenizeStage {
                 .mapPartitions(new DocumentTokenizer(config), Encoders.bean(SentenceRecord.class))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Integer> phraseCounts = new java.util.TreeMap<>();
-        List<Map<String, Set<String>>> passes = new ArrayList<>();
+        List<Map<String, PhraseSet>> passes = new ArrayList<>();
         if (config.getPhrases().isEnabled()) {
             for (int pass = 0; pass < config.getPhrases().getPasses(); pass++) {
-                Map<String, Set<String>> learned = Phrases.learn(sentences, passes, config.getPhrases());
+                Map<String, PhraseSet> learned = Phrases.learn(sentences, passes, config.getPhrases());
                 if (learned.isEmpty()) {
                     break;
                 }
@@ -93,7 +92,7 @@ public final class TokenizeStage {
             }
         }
         if (!passes.isEmpty()) {
-            Broadcast<List<Map<String, Set<String>>>> phrases = JavaSparkContext
+            Broadcast<List<Map<String, PhraseSet>>> phrases = JavaSparkContext
                     .fromSparkContext(documents.sparkSession().sparkContext()).broadcast(passes);
             Dataset<SentenceRecord> merged = sentences.map((MapFunction<SentenceRecord, SentenceRecord>)
                     s -> Phrases.mergeAll(s, phrases.value()), Encoders.bean(SentenceRecord.class))

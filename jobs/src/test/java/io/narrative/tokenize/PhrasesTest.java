@@ -116,7 +116,7 @@ class PhrasesTest {
         config.setMinCount(3);
         config.setThreshold(0.2);
         List<SentenceRecord> sentences = corpus();
-        Map<String, Set<String>> learned = Phrases.learn(dataset(sentences), List.of(), config);
+        Map<String, PhraseSet> learned = Phrases.learn(dataset(sentences), List.of(), config);
         assertEquals(reference(sentences, config), learned);
         assertTrue(learned.get("en").contains("nagorno karabakh"), learned.toString());
         assertTrue(learned.get("ru").contains("премьер министр"), learned.toString());
@@ -129,7 +129,7 @@ class PhrasesTest {
         config.setThreshold(0.0);
         config.setMaxPhrases(3);
         List<SentenceRecord> sentences = corpus();
-        Map<String, Set<String>> learned = Phrases.learn(dataset(sentences), List.of(), config);
+        Map<String, PhraseSet> learned = Phrases.learn(dataset(sentences), List.of(), config);
         assertEquals(reference(sentences, config), learned);
         assertEquals(3, learned.get("en").size());
     }
@@ -140,8 +140,8 @@ class PhrasesTest {
         config.setMinCount(3);
         config.setThreshold(0.2);
         List<SentenceRecord> sentences = corpus();
-        Map<String, Set<String>> first = Phrases.learn(dataset(sentences), List.of(), config);
-        Map<String, Set<String>> second = Phrases.learn(dataset(sentences), List.of(first), config);
+        Map<String, PhraseSet> first = Phrases.learn(dataset(sentences), List.of(), config);
+        Map<String, PhraseSet> second = Phrases.learn(dataset(sentences), List.of(first), config);
         List<SentenceRecord> merged = new ArrayList<>();
         for (SentenceRecord s : corpus()) {
             merged.add(Phrases.mergeAll(s, List.of(first)));
