@@ -100,7 +100,7 @@ public final class TokenizeBenchmark {
     }
 
     /** Config overrides from BENCH_SET ("key=value;key=value"), to measure a variant of the stage. */
-    static Map<String, String> overrides() {
+    public static Map<String, String> overrides() {
         Map<String, String> overrides = new java.util.LinkedHashMap<>();
         String spec = System.getenv().getOrDefault("BENCH_SET", "");
         for (String pair : spec.split(";")) {

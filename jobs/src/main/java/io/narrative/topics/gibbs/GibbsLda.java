@@ -22,7 +22,7 @@ import org.apache.spark.storage.StorageLevel;
  * style of Newman, Asuncion, Smyth and Welling ("Distributed Algorithms for Topic Models", JMLR 2009):
  * each partition sweeps its own units against the global word-topic counts of the last sweep, updating a
  * private copy as it goes; the partitions' count changes are summed on the driver and broadcast for the
- * next sweep. Within a partition {@link SparseSampler} does the work; after a burn-in, every
+ * next sweep. Within a partition a {@link TopicSampler} does the work; after a burn-in, every
  * {@code optimizeInterval} sweeps the priors are re-estimated ({@link PriorOptimizer}).
  *
  * <p>Reproducible: the random stream of a partition in a sweep depends only on (seed, sweep, partition),
@@ -136,7 +136,7 @@ public final class GibbsLda {
         List<Shard> out = new ArrayList<>(1);
         while (shards.hasNext()) {
             Shard shard = shards.next();
-            SparseSampler sampler = new SparseSampler(input.counts, v, k, input.alpha, input.beta, false);
+            TopicSampler sampler = TopicSampler.of(input.counts, v, k, input.alpha, input.beta, false);
             int[] topics = shard.topics.clone();
             long[][] histogram = input.longestUnit < 0 ? null : new long[k][input.longestUnit + 1];
             sampler.sweep(shard.starts, shard.words, topics, 0, shard.units(),

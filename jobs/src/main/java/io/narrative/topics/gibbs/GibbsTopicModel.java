@@ -113,7 +113,7 @@ public final class GibbsTopicModel implements Serializable {
     private List<Row> foldIn(java.util.Iterator<Row> rows, long seed) {
         Map<String, Integer> index = GibbsLda.indexOf(vocabulary);
         Shard shard = Shards.build(rows, index, k, new SplittableRandom(seed));
-        SparseSampler sampler = new SparseSampler(counts, vocabulary.length, k, alpha, beta, true);
+        TopicSampler sampler = TopicSampler.of(counts, vocabulary.length, k, alpha, beta, true);
         int[] topics = shard.topics;
         List<Row> out = new ArrayList<>(shard.units());
         double alphaSum = Arrays.stream(alpha).sum();

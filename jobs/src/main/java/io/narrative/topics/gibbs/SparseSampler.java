@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * approximate distributed LDA); with {@code frozen} the word-topic counts are fixed and only the units'
  * topics move (fold-in of new documents into a saved model).
  */
-final class SparseSampler {
+final class SparseSampler implements TopicSampler {
     private final int k;
     private final double[] alpha;
     private final double beta;
@@ -63,17 +63,13 @@ final class SparseSampler {
         }
     }
 
-    /** The word-topic count changes of all sweeps so far (dense, word-major); null when frozen. */
-    int[] delta() {
+    @Override
+    public int[] delta() {
         return wordTopics.delta();
     }
 
-    /**
-     * Resamples every token of units {@code [from, to)}: {@code topics} is updated in place.
-     *
-     * @param histogram when not null, per topic, units counted by their tokens in it after the sweep
-     */
-    void sweep(int[] starts, int[] words, int[] topics, int from, int to, SplittableRandom random,
+    @Override
+    public void sweep(int[] starts, int[] words, int[] topics, int from, int to, SplittableRandom random,
             long[][] histogram) {
         for (int u = from; u < to; u++) {
             int start = starts[u];
