@@ -21,13 +21,13 @@ import org.apache.spark.sql.Row;
  * arrive, so the same corpus could give a different vocabulary order from run to run, hence different
  * initial topics and different topics, which the same seed must not.
  */
-final class Vocabulary {
+public final class Vocabulary {
     private Vocabulary() {
     }
 
     /** A fitted CountVectorizerModel over {@code units} (column terms), with the same semantics as
      * CountVectorizer's minDF/maxDF: a value of at least 1 is a number of units, below 1 a share of them. */
-    static CountVectorizerModel fit(Dataset<Row> units, long unitCount, TopicsConfig config, String outputCol) {
+    public static CountVectorizerModel fit(Dataset<Row> units, long unitCount, TopicsConfig config, String outputCol) {
         double minDf = config.getMinDf() >= 1 ? config.getMinDf() : config.getMinDf() * unitCount;
         double maxDf = config.getMaxDf() >= 1 ? config.getMaxDf() : config.getMaxDf() * unitCount;
         Dataset<Row> termCounts = units.select(explode(col(Columns.TERMS)).as("term"))

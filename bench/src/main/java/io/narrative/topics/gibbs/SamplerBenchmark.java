@@ -7,6 +7,7 @@ import io.narrative.core.config.ConfigLoader;
 import io.narrative.core.config.TopicsConfig;
 import io.narrative.pipeline.SparkSessions;
 import io.narrative.topics.TopicUnits;
+import io.narrative.topics.Vocabulary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -42,10 +42,7 @@ public final class SamplerBenchmark {
         Dataset<Row> docTerms = spark.read().parquet(out.resolve(Tables.DOC_TERMS).toString())
                 .filter(org.apache.spark.sql.functions.col(Columns.LANG).equalTo(lang));
         Dataset<Row> units = TopicUnits.of(lang, docTerms, null, config).cache();
-        units.count();
-        String[] vocabulary = new CountVectorizer().setInputCol(Columns.TERMS).setVocabSize(config.getVocabSize())
-                .setMinDF(config.getMinDf()).setMaxDF(config.getMaxDf())
-                .fit(units).vocabulary();
+        String[] vocabulary = Vocabulary.fit(units, units.count(), config, "features").vocabulary();
         Map<String, Integer> index = GibbsLda.indexOf(vocabulary);
         Shard shard = Shards.build(units.select(TopicUnits.UNIT_ID, Columns.DOC_ID, Columns.TERMS).collectAsList()
                 .iterator(), index, 1, new SplittableRandom(0));
