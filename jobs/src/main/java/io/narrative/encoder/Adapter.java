@@ -119,37 +119,22 @@ public final class Adapter implements Serializable {
 
     /**
      * y[rows][nout] += scale x B (A x) for every row of x[rows][nin]; {@code t}, when not null, receives A x
-     * (rows x rank), which the backward pass needs.
+     * (rows x rank), which the backward pass needs. Both products run through {@code kernels}' exact
+     * {@link Kernels#multiplyAdd}, so the result is the plain loops' bits with or without the Vector API.
      */
-    void apply(int layer, int matrix, float[] x, int rows, float[] y, float[] t) {
+    void apply(Kernels kernels, int layer, int matrix, float[] x, int rows, float[] y, float[] t) {
         int s = slot(layer, matrix);
         int nin = nin(matrix);
         int nout = nout(matrix);
-        float[] a = down[s];
-        float[] b = up[s];
-        float[] row = new float[rank];
-        for (int r = 0; r < rows; r++) {
-            java.util.Arrays.fill(row, 0f);
-            int xr = r * nin;
-            for (int i = 0; i < nin; i++) {
-                float xi = x[xr + i];
-                int ai = i * rank;
-                for (int k = 0; k < rank; k++) {
-                    row[k] += xi * a[ai + k];
-                }
-            }
-            if (t != null) {
-                System.arraycopy(row, 0, t, r * rank, rank);
-            }
-            int yr = r * nout;
-            for (int k = 0; k < rank; k++) {
-                float c = scale * row[k];
-                int bk = k * nout;
-                for (int j = 0; j < nout; j++) {
-                    y[yr + j] += c * b[bk + j];
-                }
-            }
+        float[] inner = new float[rows * rank];
+        kernels.multiplyAdd(x, 0, nin, down[s], 0, rank, inner, 0, rank, rows, nin, rank);
+        if (t != null) {
+            System.arraycopy(inner, 0, t, 0, rows * rank);
         }
+        for (int i = 0; i < inner.length; i++) {
+            inner[i] *= scale;
+        }
+        kernels.multiplyAdd(inner, 0, rank, up[s], 0, nout, y, 0, nout, rows, rank, nout);
     }
 
     /**

@@ -321,7 +321,7 @@ public final class E5Model {
         float[] mid = new float[rows * ffn];
         // GELU's output, kept apart from its input for the adapters' side path: one buffer for all blocks
         float[] activatedBuffer = adapter != null && traces == null ? new float[rows * ffn] : null;
-        Attention attention = new Attention(h, heads);
+        Attention attention = new Attention(h, heads, kernels);
         for (int l = from; l < to; l++) {
             E5Layer layer = layers[l];
             boolean adapted = adapter != null && adapter.adapts(l);
@@ -336,7 +336,7 @@ public final class E5Model {
             round(xq, rows * h, rounded);
             kernels.multiply(xq, rows, layer.qkv(), qkv);
             if (adapted) {
-                adapter.apply(l, Adapter.QKV, x, rows, qkv, inner(trace, Adapter.QKV, rows, adapter));
+                adapter.apply(kernels, l, Adapter.QKV, x, rows, qkv, inner(trace, Adapter.QKV, rows, adapter));
             }
             attention.apply(qkv, starts, context, trace == null ? null : trace.probabilities);
             float[] contextIn = context;
@@ -350,7 +350,7 @@ public final class E5Model {
             }
             kernels.multiply(contextIn, rows, layer.attentionOut(), projected);
             if (adapted) {
-                adapter.apply(l, Adapter.ATTENTION_OUT, context, rows, projected,
+                adapter.apply(kernels, l, Adapter.ATTENTION_OUT, context, rows, projected,
                         inner(trace, Adapter.ATTENTION_OUT, rows, adapter));
             }
             Activations.addLayerNorm(x, projected, layer.attentionNormWeight(), layer.attentionNormBias(), rows, h,
@@ -362,7 +362,7 @@ public final class E5Model {
             round(xq, rows * h, rounded);
             kernels.multiply(xq, rows, layer.ffnIn(), mid);
             if (adapted) {
-                adapter.apply(l, Adapter.FFN_IN, x, rows, mid, inner(trace, Adapter.FFN_IN, rows, adapter));
+                adapter.apply(kernels, l, Adapter.FFN_IN, x, rows, mid, inner(trace, Adapter.FFN_IN, rows, adapter));
             }
             float[] activated = mid;
             if (adapted || trace != null) {
@@ -373,7 +373,7 @@ public final class E5Model {
                 round(xq, rows * ffn, rounded);
                 kernels.multiply(xq, rows, layer.ffnOut(), projected);
                 if (adapted) {
-                    adapter.apply(l, Adapter.FFN_OUT, activated, rows, projected,
+                    adapter.apply(kernels, l, Adapter.FFN_OUT, activated, rows, projected,
                             inner(trace, Adapter.FFN_OUT, rows, adapter));
                 }
             } else {

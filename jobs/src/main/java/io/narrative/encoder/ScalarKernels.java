@@ -25,6 +25,28 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void multiplyAdd(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] c, int cOff,
+            int cStride, int rows, int inner, int cols) {
+        multiplyAddColumns(a, aOff, aStride, b, bOff, bStride, c, cOff, cStride, rows, inner, 0, cols);
+    }
+
+    /** {@link #multiplyAdd} for the columns [from, to) only: also the SIMD kernel's ragged edge. */
+    static void multiplyAddColumns(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] c,
+            int cOff, int cStride, int rows, int inner, int from, int to) {
+        for (int r = 0; r < rows; r++) {
+            int ar = aOff + r * aStride;
+            int cr = cOff + r * cStride;
+            for (int j = from; j < to; j++) {
+                float sum = c[cr + j];
+                for (int i = 0, bi = bOff + j; i < inner; i++, bi += bStride) {
+                    sum += a[ar + i] * b[bi];
+                }
+                c[cr + j] = sum;
+            }
+        }
+    }
+
+    @Override
     public void multiply(float[] x, int rows, PackedMatrix w, float[] y) {
         int nin = w.nin;
         int nout = w.nout;
