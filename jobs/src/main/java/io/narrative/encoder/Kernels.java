@@ -1,5 +1,7 @@
 package io.narrative.encoder;
 
+import io.narrative.core.VectorApi;
+
 /**
  * The encoder's arithmetic kernels: the matrix product {@code y[rows][nout] = x[rows][nin] . W^T + bias} for
  * a {@link PackedMatrix}, an exact small product for attention and the adapters, e5.c's int8 rounding of
@@ -33,14 +35,6 @@ interface Kernels {
     String name();
 
     static Kernels best() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            try {
-                return (Kernels) Class.forName("io.narrative.encoder.VectorKernels").getDeclaredConstructor()
-                        .newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                return new ScalarKernels();
-            }
-        }
-        return new ScalarKernels();
+        return VectorApi.implementation(Kernels.class, "io.narrative.encoder.VectorKernels", ScalarKernels::new);
     }
 }

@@ -1,5 +1,6 @@
 package io.narrative.topics.gibbs;
 
+import io.narrative.core.VectorApi;
 import java.util.SplittableRandom;
 
 /**
@@ -30,15 +31,8 @@ interface LaneDraw {
             SplittableRandom random);
 
     static LaneDraw best() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            try {
-                return (LaneDraw) Class.forName("io.narrative.topics.gibbs.VectorLaneDraw").getDeclaredConstructor()
-                        .newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                return new ScalarLaneDraw();
-            }
-        }
-        return new ScalarLaneDraw();
+        return VectorApi.implementation(LaneDraw.class, "io.narrative.topics.gibbs.VectorLaneDraw",
+                ScalarLaneDraw::new);
     }
 
     /** The slot of topic {@code topic}. */
