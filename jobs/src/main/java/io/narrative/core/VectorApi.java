@@ -1,5 +1,7 @@
 package io.narrative.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.function.Supplier;
 
 /**
@@ -15,14 +17,20 @@ public final class VectorApi {
 
     /**
      * A new instance of {@code vectorClass} (no-argument constructor) when the module is present and the
-     * class loads, else {@code plain.get()}.
+     * class loads, else {@code plain.get()}. {@code lookup} is the caller's ({@code MethodHandles.lookup()}),
+     * so that a package-private class and constructor can be reached: without it they could not be from
+     * here, and every caller would silently get the slow twin.
      */
-    public static <T> T implementation(Class<T> type, String vectorClass, Supplier<? extends T> plain) {
+    public static <T> T implementation(MethodHandles.Lookup lookup, Class<T> type, String vectorClass,
+            Supplier<? extends T> plain) {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
-                return type.cast(Class.forName(vectorClass).getDeclaredConstructor().newInstance());
+                Class<?> found = lookup.findClass(vectorClass);
+                return type.cast(lookup.findConstructor(found, MethodType.methodType(void.class)).invoke());
             } catch (ReflectiveOperationException | LinkageError e) {
                 return plain.get();
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot create " + vectorClass, e);
             }
         }
         return plain.get();

@@ -1,6 +1,7 @@
 package io.narrative.encoder;
 
 import io.narrative.core.VectorApi;
+import java.lang.invoke.MethodHandles;
 
 /**
  * The encoder's arithmetic kernels: the matrix product {@code y[rows][nout] = x[rows][nin] . W^T + bias} for
@@ -35,6 +36,7 @@ interface Kernels {
     String name();
 
     static Kernels best() {
-        return VectorApi.implementation(Kernels.class, "io.narrative.encoder.VectorKernels", ScalarKernels::new);
+        return VectorApi.implementation(MethodHandles.lookup(), Kernels.class, "io.narrative.encoder.VectorKernels",
+                ScalarKernels::new);
     }
 }

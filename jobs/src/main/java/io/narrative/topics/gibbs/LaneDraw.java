@@ -1,6 +1,7 @@
 package io.narrative.topics.gibbs;
 
 import io.narrative.core.VectorApi;
+import java.lang.invoke.MethodHandles;
 import java.util.SplittableRandom;
 
 /**
@@ -31,8 +32,8 @@ interface LaneDraw {
             SplittableRandom random);
 
     static LaneDraw best() {
-        return VectorApi.implementation(LaneDraw.class, "io.narrative.topics.gibbs.VectorLaneDraw",
-                ScalarLaneDraw::new);
+        return VectorApi.implementation(MethodHandles.lookup(), LaneDraw.class,
+                "io.narrative.topics.gibbs.VectorLaneDraw", ScalarLaneDraw::new);
     }
 
     /** The slot of topic {@code topic}. */

@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LaneDrawTest {
+    @Test
+    void best_isTheVectorDraw_whenTheJvmHasTheVectorModule() {
+        // the build's JVMs all have it: falling back would not fail anything, only slow the sampler down
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        assertEquals("VectorLaneDraw", LaneDraw.best().getClass().getSimpleName());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 4, 20, 37})
     void slots_ofAllTopics_areDistinctAndWithinTheWholeLanes(int k) {
