@@ -135,20 +135,20 @@ final class DenseSampler implements TopicSampler {
         int oldSlot = slotOf[old];
         unitCounts[old]--;
         if (!frozen) {
-            wordTopics[base + oldSlot]--;
+            lanes.add(wordTopics, base + oldSlot, -1);
             countOut(old);
         }
-        coefficient[oldSlot] = (alpha[old] + unitCounts[old]) * inverseTotal[old];
+        lanes.set(coefficient, oldSlot, (alpha[old] + unitCounts[old]) * inverseTotal[old]);
 
         int topic = lanes.draw(coefficient, wordTopics, base, beta, run, k, prefixes, random);
 
         int slot = slotOf[topic];
         unitCounts[topic]++;
         if (!frozen) {
-            wordTopics[base + slot]++;
+            lanes.add(wordTopics, base + slot, 1);
             countIn(topic);
         }
-        coefficient[slot] = (alpha[topic] + unitCounts[topic]) * inverseTotal[topic];
+        lanes.set(coefficient, slot, (alpha[topic] + unitCounts[topic]) * inverseTotal[topic]);
         return topic;
     }
 

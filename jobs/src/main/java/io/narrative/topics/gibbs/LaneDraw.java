@@ -31,6 +31,17 @@ interface LaneDraw {
     int draw(double[] coefficient, int[] wordTopics, int base, double beta, int run, int k, double[] prefixes,
             SplittableRandom random);
 
+    /**
+     * {@code values[index] = value}, where {@code index} is a slot of a slot-wise array whose groups of four
+     * start at multiples of four. The vector version stores the whole group of four: a store narrower than
+     * the draw's next vector load of the same group cannot be forwarded to it, and every token would wait
+     * for the store to reach the cache first.
+     */
+    void set(double[] values, int index, double value);
+
+    /** {@code counts[index] += delta}, stored like {@link #set}. */
+    void add(int[] counts, int index, int delta);
+
     static LaneDraw best() {
         return VectorApi.implementation(MethodHandles.lookup(), LaneDraw.class,
                 "io.narrative.topics.gibbs.VectorLaneDraw", ScalarLaneDraw::new);

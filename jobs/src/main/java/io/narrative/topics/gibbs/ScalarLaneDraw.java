@@ -32,4 +32,14 @@ final class ScalarLaneDraw implements LaneDraw {
         }
         return Math.min(topic, k - 1);
     }
+
+    @Override
+    public void set(double[] values, int index, double value) {
+        values[index] = value;
+    }
+
+    @Override
+    public void add(int[] counts, int index, int delta) {
+        counts[index] += delta;
+    }
 }

@@ -1,5 +1,6 @@
 package io.narrative.topics.gibbs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,36 @@ class LaneDrawTest {
                     vectorRandom);
             assertEquals(expected, actual, "draw " + i);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 20, 37})
+    void setAndAdd_changeOnlyTheirElement_asThePlainAssignmentsDo(int k) {
+        Scores plain = new Scores(k, 19);
+        Scores grouped = new Scores(k, 19);
+        LaneDraw vector = new VectorLaneDraw();
+        SplittableRandom random = new SplittableRandom(23);
+        double[] prefixes = new double[plain.stride];
+        for (int i = 0; i < 20_000; i++) {
+            int slot = LaneDraw.slot(random.nextInt(k), plain.run);
+            int index = random.nextInt(plain.words) * plain.stride + slot;
+            int delta = random.nextInt(5) - 2;
+            double value = random.nextDouble();
+            plain.coefficient[slot] = value;
+            plain.counts[index] += delta;
+            vector.set(grouped.coefficient, slot, value);
+            vector.add(grouped.counts, index, delta);
+            // a draw between the changes reads the groups just stored, as the sampler's next token does
+            vector.draw(grouped.coefficient, grouped.counts, index - slot, 0.01, plain.run, k, prefixes,
+                    new SplittableRandom(i));
+        }
+        assertArrayEquals(plain.coefficient, grouped.coefficient);
+        assertArrayEquals(plain.counts, grouped.counts);
+        ScalarLaneDraw scalar = new ScalarLaneDraw();
+        scalar.set(plain.coefficient, 1, 0.5);
+        scalar.add(plain.counts, plain.stride + 2, 7);
+        assertEquals(0.5, plain.coefficient[1]);
+        assertEquals(grouped.counts[plain.stride + 2] + 7, plain.counts[plain.stride + 2]);
     }
 
     @ParameterizedTest
