@@ -10,9 +10,12 @@ import java.util.Map;
  * Whether a sentence names one of the narratives' cues, the rule that (with a target mention) makes it a
  * candidate worth encoding. Words are runs of letters and digits, compared case-folded (Turkish dotless ı
  * folded to i); a cue of several words matches them in a row; a word written with a trailing * matches any
- * word starting with the rest. An exception phrase starting at the same word as a cue ("West German*" for
- * the cue West) makes that occurrence no cue. Arabic words are compared without diacritics and tatweel, with alef forms, ta marbuta and alef
- * maqsura unified, and with their proclitics (و ف, then ب ك ل, then ال) removed, as in conf/targets.yaml.
+ * word starting with the rest. An exception phrase that covers a cue's first word, wherever the phrase
+ * starts ("West German*" for the cue West, "الضفه الغربيه" (the West Bank) for the cue الغربي*), makes that
+ * occurrence no cue. Arabic words are compared without diacritics and tatweel, with alef forms, ta marbuta
+ * and alef maqsura unified, and with their proclitics (و ف, then ب ك ل) removed, as in conf/targets.yaml.
+ * The article ال is kept when a cue writes it: الغرب (the West) matches الغرب, والغرب, للغرب but not the
+ * bare غرب of "غرب الرياض" (west of Riyadh); a cue written without it matches the word with or without it.
  */
 public final class CueMatcher implements Serializable {
     /** Cues by their first word (when it is whole), and cues whose first word is a prefix. */
@@ -21,6 +24,8 @@ public final class CueMatcher implements Serializable {
     /** Phrases in which a cue is not one ("West German", "West Bank"), by their first word, and by prefix. */
     private final Map<String, List<Cue>> exceptionsByFirstWord = new HashMap<>();
     private final List<Cue> exceptionsByPrefix = new ArrayList<>();
+    /** The most words of any exception: how far before a cue an exception covering it can start. */
+    private int longestException;
 
     /** A cue's words, each whole or a prefix (written with a trailing *). */
     private record Cue(String[] words, boolean[] prefix) implements Serializable {
@@ -33,29 +38,30 @@ public final class CueMatcher implements Serializable {
         this(cues, List.of());
     }
 
-    /** {@code exceptions}: phrases that, where they start at a cue's first word, make it no cue there. */
+    /** {@code exceptions}: phrases that, where one of their words is a cue's first word, make it no cue there. */
     public CueMatcher(List<String> cues, List<String> exceptions) {
         for (String raw : cues) {
             add(raw, byFirstWord, byPrefix);
         }
         for (String raw : exceptions) {
-            add(raw, exceptionsByFirstWord, exceptionsByPrefix);
+            longestException = Math.max(longestException, add(raw, exceptionsByFirstWord, exceptionsByPrefix));
         }
     }
 
-    private static void add(String raw, Map<String, List<Cue>> byWord, List<Cue> prefixed) {
+    /** Adds one cue or exception; returns its number of words. */
+    private static int add(String raw, Map<String, List<Cue>> byWord, List<Cue> prefixed) {
         List<String> parts = new ArrayList<>();
         List<Boolean> prefixes = new ArrayList<>();
         for (String part : raw.strip().split("\\s+")) {
             boolean prefix = part.endsWith("*");
             List<String> words = words(prefix ? part.substring(0, part.length() - 1) : part);
             for (int i = 0; i < words.size(); i++) {
-                parts.add(stripArticle(words.get(i)));
+                parts.add(words.get(i));
                 prefixes.add(prefix && i == words.size() - 1);
             }
         }
         if (parts.isEmpty()) {
-            return;
+            return 0;
         }
         boolean[] prefix = new boolean[prefixes.size()];
         for (int i = 0; i < prefix.length; i++) {
@@ -67,6 +73,7 @@ public final class CueMatcher implements Serializable {
         } else {
             byWord.computeIfAbsent(parts.get(0), k -> new ArrayList<>()).add(cue);
         }
+        return prefix.length;
     }
 
     public boolean isEmpty() {
@@ -84,33 +91,43 @@ public final class CueMatcher implements Serializable {
             forms.add(forms(word));
         }
         for (int w = 0; w < words.size(); w++) {
-            if (startsHere(byFirstWord, byPrefix, forms, w) && !startsHere(exceptionsByFirstWord, exceptionsByPrefix,
-                    forms, w)) {
+            if (longestStartingAt(byFirstWord, byPrefix, forms, w) > 0 && !inException(forms, w)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether one of the cues starts at word w. */
-    private static boolean startsHere(Map<String, List<Cue>> byWord, List<Cue> prefixed, List<List<String>> forms,
-            int w) {
+    /** Whether an exception phrase starting at word w or before it reaches word w. */
+    private boolean inException(List<List<String>> forms, int w) {
+        for (int start = Math.max(0, w - longestException + 1); start <= w; start++) {
+            if (start + longestStartingAt(exceptionsByFirstWord, exceptionsByPrefix, forms, start) > w) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of words of the longest cue starting at word w, 0 when none does. */
+    private static int longestStartingAt(Map<String, List<Cue>> byWord, List<Cue> prefixed,
+            List<List<String>> forms, int w) {
+        int longest = 0;
         for (String form : forms.get(w)) {
             for (Cue cue : prefixed) {
                 if (cue.wordMatches(0, form) && followsFrom(cue, forms, w)) {
-                    return true;
+                    longest = Math.max(longest, cue.words().length);
                 }
             }
             List<Cue> candidates = byWord.get(form);
             if (candidates != null) {
                 for (Cue cue : candidates) {
                     if (followsFrom(cue, forms, w)) {
-                        return true;
+                        longest = Math.max(longest, cue.words().length);
                     }
                 }
             }
         }
-        return false;
+        return longest;
     }
 
     private static boolean followsFrom(Cue cue, List<List<String>> forms, int w) {
@@ -169,7 +186,10 @@ public final class CueMatcher implements Serializable {
         return (c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x0640;
     }
 
-    /** A word and, for an Arabic word, the word without its proclitics. */
+    /**
+     * A word and, for an Arabic word, the word without its proclitics, with and without its article: وللناتو
+     * gives للناتو, الناتو (ل + ال is written لل) and ناتو, so that a cue that writes the article finds it.
+     */
     private static List<String> forms(String word) {
         if (word.isEmpty() || !isArabic(word.charAt(0))) {
             return List.of(word);
@@ -182,9 +202,8 @@ public final class CueMatcher implements Serializable {
             forms.add(w);
         }
         if (w.length() > 3 && (w.charAt(0) == 'ب' || w.charAt(0) == 'ك' || w.charAt(0) == 'ل')) {
-            String without = w.startsWith("لل") && w.length() > 4 ? w.substring(2) : w.substring(1);
-            forms.add(without);
-            forms.add(stripArticle(without));
+            w = w.startsWith("لل") && w.length() > 4 ? "ال" + w.substring(2) : w.substring(1);
+            forms.add(w);
         }
         String bare = stripArticle(w);
         if (!bare.equals(w)) {

@@ -52,6 +52,32 @@ class CueMatcherTest {
     }
 
     @Test
+    void anArabicCueWritingTheArticle_needsIt_andOneWithoutItTakesBoth() {
+        CueMatcher cues = new CueMatcher(List.of("الغرب", "عقوبات"));
+        assertTrue(cues.matches("وقال إن الغرب يتحمل المسؤولية"));
+        assertTrue(cues.matches("وجه انتقادات للغرب وحلفائه"), "ل + ال is written لل");
+        assertTrue(cues.matches("علاقات إيران بالغرب"), "ب + ال");
+        assertTrue(cues.matches("والغرب يراقب"), "و + ال");
+        assertFalse(cues.matches("وقع الحادث غرب الرياض"), "bare غرب is a direction, not the West");
+        assertFalse(cues.matches("في شمال غرب البلاد"));
+        assertTrue(cues.matches("فرضت عقوبات جديدة"), "without the article");
+        assertTrue(cues.matches("رفع العقوبات عن إيران"), "a cue without the article also takes it");
+    }
+
+    @Test
+    void anExceptionStartingBeforeTheCue_makesThatOccurrenceNoCue() {
+        CueMatcher cues = new CueMatcher(List.of("الغربي*", "اوروبا"),
+                List.of("الضفه الغربيه", "الشمال الغربي", "ابطال اوروبا"));
+        assertFalse(cues.matches("اقتحمت القوات مدنا في الضفة الغربية"), "the West Bank");
+        assertFalse(cues.matches("وصل إلى بالضفة الغربية أمس"), "with a proclitic on the first word");
+        assertFalse(cues.matches("تقع المدينة في الشمال الغربي للبلاد"));
+        assertFalse(cues.matches("فاز الفريق بدوري أبطال أوروبا"), "the Champions League");
+        assertTrue(cues.matches("انتقدت الدول الغربية القرار"), "Western countries");
+        assertTrue(cues.matches("تراجعت الأسهم في أوروبا"));
+        assertTrue(cues.matches("في الضفة الغربية وفي الدول الغربية"), "the second الغربية is a cue");
+    }
+
+    @Test
     void turkishDottedAndDotlessI_foldTogether() {
         CueMatcher cues = new CueMatcher(List.of("Batı", "İstanbul"));
         assertTrue(cues.matches("BATI ülkeleri toplandı."));
