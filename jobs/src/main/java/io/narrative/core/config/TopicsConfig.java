@@ -38,7 +38,7 @@ public class TopicsConfig implements ConfigSection {
     /** online and em: iterations (em: full passes; online: mini-batches of subsampling_rate). */
     private int maxIter = 100;
     /** gibbs: sweeps over the corpus. */
-    private int iterations = 300;
+    private int iterations = 200;
     /** gibbs: the priors are learned from the counts every this many sweeps (0: never)... */
     private int optimizeInterval = 10;
     /** ...after this many sweeps. */
